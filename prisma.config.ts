@@ -1,0 +1,9 @@
+import { defineConfig } from "prisma/config";
+
+// Prisma only generates the client here: migrations are plain SQL applied by lib/db/migrate.ts
+// (the Prisma 7 schema engine is a native download that these machines cannot fetch; see ARCHITECTURE.md).
+export default defineConfig({
+  schema: "prisma/schema",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost/in2" },
+});
