@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { documentQuery } from "@/lib/api/schemas";
+import { listDocuments } from "@/lib/corpus/documents";
+
+export const GET = route({ query: documentQuery }, async ({ query }) => listDocuments(query));

@@ -1,0 +1,15 @@
+import { listCorpora } from "@/lib/corpus/corpora";
+import type { Command } from "../command";
+
+export const statsCommand: Command = {
+  name: "stats",
+  summary: "print counts per corpus as JSON",
+  usage: "in2 stats",
+  options: {},
+  async run() {
+    const corpora = await listCorpora();
+    return {
+      corpora: corpora.map((c) => ({ name: c.name, tokenizer: c.tokenizer, documents: c.documentCount, segments: c.segmentCount, tokens: c.tokenCount })),
+    };
+  },
+};

@@ -1,0 +1,24 @@
+import { runCommand, type Command } from "./command";
+import { documentsCommand, segmentsCommand } from "./commands/dump";
+import { importCommand } from "./commands/import";
+import { serveCommand } from "./commands/serve";
+import { statsCommand } from "./commands/stats";
+import { workerCommand } from "./commands/worker";
+
+const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, statsCommand, workerCommand];
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    const list = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
+    const out = `IN2 Studio command line\n\nusage: in2 <command> [options]   (in2 <command> --help for its options)\n\n${list}\n`;
+    if (name && name !== "--help" && name !== "-h" && name !== "help") {
+      process.stderr.write(`in2: unknown command "${name}"\n\n${out}`);
+      return 2;
+    }
+    process.stdout.write(out);
+    return 0;
+  }
+  return runCommand(cmd, rest);
+}

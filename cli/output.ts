@@ -1,0 +1,5 @@
+/** Writes one JSON line to stdout, waiting when the pipe is full so a huge dump stays in bounded memory. */
+export function writeLine(value: unknown): Promise<void> | void {
+  if (process.stdout.write(`${JSON.stringify(value)}\n`)) return;
+  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useJobQuery } from "@/components/hooks/use-job-query";
+import { api } from "@/lib/client/fetch";
+import type { ImportBody } from "@/lib/api/schemas";
+
+/** Uploads files with byte progress (XHR: fetch has no upload progress), then follows the import job. */
+export function useImport() {
+  const qc = useQueryClient();
+  const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const job = useJobQuery(jobId);
+  const status = job.data?.status;
+
+  useEffect(() => {
+    if (status === "succeeded" || status === "failed") {
+      void qc.invalidateQueries({ queryKey: ["corpora"] });
+      void qc.invalidateQueries({ queryKey: ["stats"] });
+      void qc.invalidateQueries({ queryKey: ["documents"] });
+      void qc.invalidateQueries({ queryKey: ["segments"] });
+    }
+  }, [status, qc]);
+
+  async function start(files: File[], body: Omit<ImportBody, "uploads" | "names">) {
+    setError(null);
+    setJobId(null);
+    try {
+      const total = files.reduce((a, f) => a + f.size, 0);
+      let before = 0;
+      const ids: string[] = [];
+      for (const f of files) {
+        const res = await send(f, (sent) => setUpload({ sent: before + sent, total }));
+        ids.push(res.id);
+        before += f.size;
+      }
+      setUpload({ sent: total, total });
+      const { jobId: id } = await api<{ jobId: number }>("/api/imports", { method: "POST", json: { ...body, uploads: ids, names: files.map((f) => f.name) } });
+      setJobId(id);
+    } catch (err) {
+      setError(err as Error);
+    }
+  }
+
+  async function demo() {
+    setError(null);
+    try {
+      const { jobId: id } = await api<{ jobId: number }>("/api/imports/demo", { method: "POST" });
+      setJobId(id);
+    } catch (err) {
+      setError(err as Error);
+    }
+  }
+
+  return { start, demo, upload, job: job.data, error, reset: () => { setJobId(null); setUpload(null); } };
+}
+
+function send(file: File, onProgress: (sent: number) => void): Promise<{ id: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/uploads?name=${encodeURIComponent(file.name)}`);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onload = () => {
+      let body: { id?: string; error?: { message?: string } } = {};
+      try { body = JSON.parse(xhr.responseText); } catch {}
+      if (xhr.status >= 200 && xhr.status < 300 && body.id) resolve({ id: body.id });
+      else reject(new Error(body.error?.message ?? `upload of ${file.name} failed (${xhr.status})`));
+    };
+    xhr.onerror = () => reject(new Error(`upload of ${file.name} failed: the connection broke`));
+    xhr.send(file);
+  });
+}

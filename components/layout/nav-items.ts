@@ -1,0 +1,15 @@
+import { BookOpen, ClipboardCheck, Cpu, Download, FileStack, Gauge, Layers, LayoutDashboard, Radar, Table2 } from "lucide-react";
+
+/** The left navigation, in the order of the journey through the app. */
+export const NAV_ITEMS = [
+  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/corpora", label: "Corpora", icon: BookOpen },
+  { href: "/documents", label: "Documents", icon: FileStack },
+  { href: "/segments", label: "Segments", icon: Layers },
+  { href: "/generate", label: "Generate & Jobs", icon: Cpu },
+  { href: "/review", label: "Review", icon: ClipboardCheck },
+  { href: "/pairs", label: "Pairs", icon: Table2 },
+  { href: "/contexts", label: "Contexts", icon: Gauge },
+  { href: "/export", label: "Export", icon: Download },
+  { href: "/probe", label: "Probe", icon: Radar },
+] as const;

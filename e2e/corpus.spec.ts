@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { open, snap } from "./support/app";
+
+test.describe.configure({ mode: "serial" });
+
+test("an empty app offers the demo corpus; loading it and opening a document shows how it was cut", async ({ page }) => {
+  await open(page, "/");
+  await expect(page.getByText("No corpus yet — load the demo corpus or import a file")).toBeVisible();
+  await snap(page, "dashboard-empty");
+  await page.getByRole("button", { name: "Load the demo corpus" }).click();
+  await expect(page.getByText("succeeded")).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("1,000 documents imported")).toBeVisible();
+  await snap(page, "dashboard-demo-loaded");
+
+  await open(page, "/corpora");
+  const row = page.getByRole("row", { name: /c4-realnewslike-demo/ });
+  await expect(row).toContainText("1,000");
+  await snap(page, "corpora");
+
+  await row.getByRole("link", { name: "c4-realnewslike-demo" }).click();
+  await expect(page).toHaveURL(/\/documents\?corpusId=\d+/);
+  const first = page.getByRole("table").getByRole("link").first();
+  const preview = (await first.textContent())?.trim().slice(0, 40) ?? "";
+  await first.click();
+  await expect(page.getByRole("heading", { name: /Document \d+/ })).toBeVisible();
+  const segments = page.getByTestId("segment");
+  await expect(segments.first()).toBeVisible();
+  await expect(segments.first()).toContainText(/\d+ tokens/);
+  await expect(page.getByRole("list", { name: "Segments of this document" })).toContainText(preview);
+  await snap(page, "document");
+});
+
+test("segments can be filtered by token count and sampled with a seed", async ({ page }) => {
+  await open(page, "/segments?minTokens=300");
+  const list = page.getByRole("list", { name: "Segments" });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  const counts = await list.getByRole("listitem").locator("text=/^[\\d,]+ tokens$/").allTextContents();
+  expect(counts.length).toBeGreaterThan(0);
+  for (const c of counts) expect(Number(c.replace(/[^\d]/g, ""))).toBeGreaterThanOrEqual(300);
+  await snap(page, "segments");
+
+  await page.getByLabel("Sample size").fill("5");
+  await page.getByLabel("Seed").fill("7");
+  await page.getByRole("button", { name: "Sample" }).click();
+  const sampled = page.getByRole("list", { name: "Sampled segments" }).getByRole("listitem");
+  await expect(sampled).toHaveCount(5);
+  const first = await sampled.allTextContents();
+  await page.getByRole("button", { name: "Sample" }).click();
+  await expect(sampled).toHaveCount(5);
+  expect(await sampled.allTextContents()).toEqual(first);
+});

@@ -1,0 +1,73 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { AppError } from "./errors";
+
+/**
+ * The one wrapper every API route goes through: parses query, body and params with zod, runs the handler,
+ * and turns every failure into `{ "error": { "code", "message" } }` with a matching status. No stack
+ * trace ever reaches the client.
+ */
+export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
+  query?: Q;
+  body?: B;
+  params?: P;
+}
+
+export interface RouteInput<Q, B, P> {
+  query: Q;
+  body: B;
+  params: P;
+  req: NextRequest;
+}
+
+type Handler<Q, B, P> = (input: RouteInput<Q, B, P>) => Promise<unknown>;
+
+export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(
+  spec: RouteSpec<Q, B, P>,
+  handler: Handler<z.infer<Q>, z.infer<B>, z.infer<P>>,
+) {
+  return async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const params = parse(spec.params, ctx?.params ? await ctx.params : {}, "path");
+      let body: unknown = undefined;
+      if (spec.body) {
+        let raw: unknown;
+        try {
+          raw = await req.json();
+        } catch {
+          throw new AppError("bad_request", "the request body is not valid JSON");
+        }
+        body = parse(spec.body, raw, "body");
+      }
+      const result = await handler({ query, body, params, req } as RouteInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return value as z.infer<T>;
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    const at = first?.path.length ? ` at ${where}.${first.path.join(".")}` : ` in ${where}`;
+    throw new AppError("bad_request", `${first?.message ?? "invalid input"}${at}`);
+  }
+  return r.data;
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) {
+    return NextResponse.json({ error: { code: err.code, message: err.message }, ...err.extra }, { status: err.status });
+  }
+  console.error("[api]", err);
+  return NextResponse.json({ error: { code: "internal", message: "internal error; see the server log" } }, { status: 500 });
+}
+
+/** Query-string helpers: numbers and booleans arrive as strings. */
+export const qInt = z.coerce.number().int();
+export const qBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");

@@ -1,0 +1,155 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pool } from "@/lib/db/client";
+import { segmentDocument } from "@/lib/segment/segment";
+import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
+import { ensureCorpus } from "./corpora";
+import { readRecords } from "./records";
+
+export interface ImportFile { path: string; name?: string }
+export interface Skip { file: string; line: number; reason: string }
+export interface ImportProgress { bytesRead: number; bytesTotal: number; imported: number; duplicates: number; segments: number; skipped: number }
+export interface ImportOptions {
+  corpus: string;
+  files: ImportFile[];
+  textField?: string;
+  tokenizer?: string;
+  onProgress?: (p: ImportProgress) => void;
+  onSkip?: (s: Skip) => void;
+  signal?: AbortSignal;
+}
+export interface ImportSummary {
+  corpus: string;
+  corpusId: number;
+  tokenizer: string;
+  documents: { imported: number; duplicates: number };
+  segments: number;
+  skipped: Skip[];
+  /** all skipped lines; `skipped` keeps the first MAX_SKIPS_KEPT of them (every one is also passed to onSkip) */
+  skippedTotal: number;
+}
+
+const BATCH_DOCS = 400;
+const BATCH_CHARS = 2_000_000;
+const MAX_SKIPS_KEPT = 10_000;
+
+interface Pending { sha: string; text: string; meta: Record<string, unknown>; file: string; line: number }
+
+/**
+ * Streams files into a corpus: each document is de-duplicated by the sha256 of its text, cut into IN2
+ * segments with the corpus tokenizer and written in set-based batches (one transaction per batch, so an
+ * interrupted import keeps whole documents only and a re-run adds just what is missing).
+ */
+export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
+  const corpus = await ensureCorpus(opts.corpus, { tokenizer: opts.tokenizer, textField: opts.textField });
+  const tokenizer = await getTokenizer(corpus.tokenizer);
+  const textField = opts.textField ?? corpus.textField;
+  const sizes = await Promise.all(opts.files.map((f) => fs.promises.stat(f.path).then((s) => s.size, () => 0)));
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const summary: ImportSummary = {
+    corpus: corpus.name, corpusId: corpus.id, tokenizer: corpus.tokenizer,
+    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0,
+  };
+  let bytesBefore = 0;
+  let bytesRead = 0;
+  const report = () => opts.onProgress?.({
+    bytesRead, bytesTotal, imported: summary.documents.imported, duplicates: summary.documents.duplicates,
+    segments: summary.segments, skipped: summary.skippedTotal,
+  });
+
+  for (const [i, file] of opts.files.entries()) {
+    const name = file.name ?? path.basename(file.path);
+    let batch: Pending[] = [];
+    let batchChars = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      const r = await writeBatch(corpus.id, batch, tokenizer);
+      summary.documents.imported += r.imported;
+      summary.documents.duplicates += r.duplicates;
+      summary.segments += r.segments;
+      batch = [];
+      batchChars = 0;
+      report();
+    };
+    for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
+      if (opts.signal?.aborted) break;
+      if (rec.kind === "skip") {
+        const s = { file: rec.file, line: rec.line, reason: rec.reason };
+        summary.skippedTotal++;
+        if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
+        opts.onSkip?.(s);
+        continue;
+      }
+      const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
+      batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
+      batchChars += rec.text.length;
+      if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
+    }
+    await flush();
+    bytesBefore += sizes[i] ?? 0;
+    bytesRead = bytesBefore;
+    report();
+    if (opts.signal?.aborted) break;
+  }
+  return summary;
+}
+
+async function writeBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer) {
+  const seen = new Set<string>();
+  const unique = batch.filter((d) => (seen.has(d.sha) ? false : (seen.add(d.sha), true)));
+  const { rows: existing } = await pool().query<{ sha256: string }>(
+    `SELECT sha256 FROM document WHERE corpus_id = $1 AND sha256 = ANY($2::text[])`, [corpusId, unique.map((d) => d.sha)]);
+  const known = new Set(existing.map((r) => r.sha256));
+  const fresh = unique.filter((d) => !known.has(d.sha));
+  const cut = fresh.map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer), tokens: tokenizer.count(d.text) }));
+
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const { rows: inserted } = await client.query<{ id: number; sha256: string }>(
+      `INSERT INTO document (corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[])
+       ON CONFLICT (corpus_id, sha256) DO NOTHING RETURNING id, sha256`,
+      [corpusId, cut.map((c) => c.doc.sha), cut.map((c) => c.doc.text), cut.map((c) => JSON.stringify(c.doc.meta)),
+        cut.map((c) => codePoints(c.doc.text)), cut.map((c) => c.tokens), cut.map((c) => c.segments.length),
+        cut.map((c) => c.doc.file), cut.map((c) => c.doc.line)]);
+    const idBySha = new Map(inserted.map((r) => [r.sha256, r.id]));
+    const seg = { doc: [] as number[], index: [] as number[], text: [] as string[], tokens: [] as number[], start: [] as number[], end: [] as number[] };
+    let tokenSum = 0;
+    for (const c of cut) {
+      const id = idBySha.get(c.doc.sha);
+      if (id === undefined) continue; // inserted concurrently by another importer
+      tokenSum += c.tokens;
+      for (const s of c.segments) {
+        seg.doc.push(id); seg.index.push(s.index); seg.text.push(s.text); seg.tokens.push(s.tokenCount);
+        seg.start.push(s.charStart); seg.end.push(s.charEnd);
+      }
+    }
+    if (seg.doc.length) {
+      await client.query(
+        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end)
+         SELECT d, $1, i, t, n, s, e FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[]) AS u(d, i, t, n, s, e)`,
+        [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end]);
+    }
+    await client.query(
+      `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
+      [corpusId, inserted.length, seg.doc.length, tokenSum]);
+    await client.query("COMMIT");
+    return { imported: inserted.length, duplicates: batch.length - inserted.length, segments: seg.doc.length };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}

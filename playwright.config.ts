@@ -1,0 +1,41 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+// @ts-expect-error -- a plain .mjs helper shared with scripts/test-all.mjs
+import { findChromium } from "./scripts/find-chromium.mjs";
+
+/**
+ * End-to-end tests drive the built app (`in2 serve`, i.e. `npm start`) in real Chromium. The server runs
+ * on its own embedded PostgreSQL in a throwaway data dir, so the tests never touch the user's data.
+ */
+const PORT = Number(process.env.IN2_E2E_PORT ?? 3123);
+const dataDir = process.env.IN2_E2E_DATA_DIR ?? path.join(os.tmpdir(), `in2-e2e-${process.pid}`);
+process.env.IN2_E2E_DATA_DIR = dataDir;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".reports/playwright-output",
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  retries: 0,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: (findChromium() as string | undefined) ?? undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: `node bin/in2.mjs serve --port ${PORT} --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/stats`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { IN2_DATA_DIR: dataDir, DATABASE_URL: "", IN2_JOB_LEASE_SECONDS: "5", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

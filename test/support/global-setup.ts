@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startCluster, type Cluster } from "@/lib/db/cluster";
+import { createDatabaseIfMissing, withPool } from "@/lib/db/database";
+import { migrate } from "@/lib/db/migrate";
+
+/**
+ * One throwaway PostgreSQL cluster for the whole test run (or TEST_DATABASE_URL's server), holding a
+ * migrated template database; each test file clones it into a database of its own (test/support/db.ts).
+ */
+export const TEMPLATE_DB = "in2_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+let cluster: Cluster | undefined;
+let tmp: string | undefined;
+
+export async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-test-pg-"));
+    fs.chmodSync(tmp, 0o755);
+    cluster = await startCluster({ dataDir: path.join(tmp, "pg"), throwaway: true });
+    adminUrl = cluster.url("postgres");
+  }
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
+  await withPool(adminUrl, async (pool) => {
+    await pool.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+  });
+  await createDatabaseIfMissing(adminUrl, TEMPLATE_DB);
+  await withPool(templateUrl, (pool) => migrate(pool));
+  project.provide("pgAdminUrl", adminUrl);
+}
+
+export async function teardown() {
+  await cluster?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
