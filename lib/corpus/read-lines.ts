@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 
 /**
@@ -28,10 +29,20 @@ export async function isGzip(path: string): Promise<boolean> {
 }
 
 export async function* readLines(path: string, opts: ReadOptions): AsyncGenerator<Line> {
+  const gzip = await isGzip(path);
   const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
   let bytesRead = 0;
-  raw.on("data", (c) => { bytesRead += c.length; opts.onBytes?.(bytesRead); });
-  const source: AsyncIterable<Buffer> = (await isGzip(path)) ? raw.pipe(createGunzip()) : raw;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      bytesRead += chunk.length;
+      opts.onBytes?.(bytesRead);
+      cb(null, chunk);
+    },
+  });
+  const counted = raw.pipe(counter);
+  raw.on("error", (err) => counted.destroy(err));
+  const source: AsyncIterable<Buffer> = gzip ? counted.pipe(createGunzip()) : counted;
+  if (gzip) counted.on("error", (err) => (source as NodeJS.ReadableStream & { destroy(e: Error): void }).destroy(err));
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let parts: Buffer[] = [];
   let partBytes = 0;
