@@ -1,0 +1,1 @@
+export { codePointLength, DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "./segment";
