@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { DemoLoader } from "@/components/corpora/demo-loader";
 import { useStatsQuery } from "@/components/hooks/use-stats-query";
 import { Card, CardHeader, Stat } from "@/components/ui/card";
@@ -18,6 +19,8 @@ const STEPS = [
 
 export function Dashboard() {
   const { data, error, isLoading } = useStatsQuery();
+  // keeps the demo card (and its job's progress and summary) on screen after the corpus count turns non-zero
+  const [demoStarted, setDemoStarted] = useState(false);
   if (error) return <ErrorNotice error={error} />;
   const pairs = (status: string) => data?.pairs.filter((p) => status === "all" || p.status === status).reduce((a, p) => a + p.n, 0) ?? 0;
   return (
@@ -32,9 +35,9 @@ export function Dashboard() {
           </>
         )}
       </div>
-      {data && data.corpora === 0 && (
+      {data && (data.corpora === 0 || demoStarted) && (
         <Card>
-          <EmptyState title="No corpus yet — load the demo corpus or import a file" action={<DemoLoader />}>
+          <EmptyState title={data.corpora === 0 ? "No corpus yet — load the demo corpus or import a file" : "Demo corpus"} action={<DemoLoader onStart={() => setDemoStarted(true)} />}>
             The demo is 1,000 C4 realnewslike articles, the corpus the FILM-7B paper drew its IN2 training data from.
             Or <Link href="/corpora" className="text-indigo-600 hover:underline">import your own files</Link>.
           </EmptyState>

@@ -1,0 +1,24 @@
+"use client";
+
+import { useJobsQuery } from "@/components/hooks/use-jobs-query";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
+import { JobProgress } from "./job-progress";
+
+/** Every job, newest first, with live progress, cancel and resume. */
+export function JobsList({ kind }: { kind?: string }) {
+  const { data, error, isLoading } = useJobsQuery(kind ? { kind } : {});
+  return (
+    <Card>
+      <CardHeader title="Jobs" description="Background work shared by every worker process; a job whose worker died is picked up again." />
+      {isLoading && <SkeletonRows rows={3} />}
+      {error && <div className="p-4"><ErrorNotice error={error} /></div>}
+      {data && data.jobs.length === 0 && <EmptyState title="No jobs yet">Imports, generation, assembly and exports run here.</EmptyState>}
+      {data && data.jobs.length > 0 && (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {data.jobs.map((j) => <li key={j.id} className="px-4 py-3"><JobProgress job={j} unit={j.kind === "import" ? "bytes" : "items"} /></li>)}
+        </ul>
+      )}
+    </Card>
+  );
+}
