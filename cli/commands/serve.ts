@@ -23,7 +23,7 @@ export const serveCommand: Command = {
     const nextBin = path.join(path.dirname(createRequire(path.join(root, "package.json")).resolve("next/package.json")), "dist", "bin", "next");
     const port = String(values.port ?? process.env.PORT ?? 3000);
     const host = String(values.host ?? process.env.HOST ?? "127.0.0.1");
-    if (!values.dev && (values.rebuild || !fs.existsSync(path.join(root, ".next", "BUILD_ID")))) {
+    if (!values.dev && (values.rebuild || !fs.existsSync(path.join(root, process.env.IN2_NEXT_DIST ?? ".next", "BUILD_ID")))) {
       progress("building the app (first start only; `npm run build` rebuilds after changes)…");
       const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
       if (b.status !== 0) throw new Error("next build failed");

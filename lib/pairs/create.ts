@@ -1,0 +1,55 @@
+import type pg from "pg";
+import { pool } from "@/lib/db/client";
+
+/** A generated pair before it is stored. `original` is the generator's untouched output, kept forever. */
+export interface NewPair {
+  type: "single" | "multi";
+  corpusId: number;
+  documentId: number;
+  question: string;
+  answer: string;
+  support: string[];
+  evidence: { piece: number; segmentId: number; documentId: number }[];
+  provider: string;
+  model: string;
+  promptVersion: string;
+  original: unknown;
+  jobId?: number | null;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+/**
+ * Inserts pairs with their evidence and a `created` history event, set-based (three statements for any
+ * number of pairs). Pass a transaction's client to make it atomic with other writes (e.g. marking the
+ * generation item done). Returns the new ids in input order. Quality flags are computed separately.
+ */
+export async function insertPairs(pairs: NewPair[], db: Queryable = pool()): Promise<number[]> {
+  if (!pairs.length) return [];
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO pair (type, corpus_id, document_id, question, answer, support, original, provider, model, prompt_version, job_id)
+     SELECT t::"PairType", c, d, q, a, s, o, pr, m, pv, j
+     FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::int[])
+       WITH ORDINALITY AS u(t, c, d, q, a, s, o, pr, m, pv, j, ord)
+     ORDER BY ord
+     RETURNING id`,
+    [pairs.map((p) => p.type), pairs.map((p) => p.corpusId), pairs.map((p) => p.documentId), pairs.map((p) => p.question),
+      pairs.map((p) => p.answer), pairs.map((p) => JSON.stringify(p.support)), pairs.map((p) => JSON.stringify(p.original ?? null)),
+      pairs.map((p) => p.provider), pairs.map((p) => p.model), pairs.map((p) => p.promptVersion), pairs.map((p) => p.jobId ?? null)]);
+  // Postgres returns INSERT … SELECT … ORDER BY rows in insertion order, and serial ids follow it.
+  const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+  const ev = { pair: [] as number[], piece: [] as number[], seg: [] as number[], doc: [] as number[] };
+  pairs.forEach((p, i) => {
+    for (const e of p.evidence) {
+      ev.pair.push(ids[i]!); ev.piece.push(e.piece); ev.seg.push(e.segmentId); ev.doc.push(e.documentId);
+    }
+  });
+  await db.query(
+    `INSERT INTO pair_evidence (pair_id, piece, segment_id, document_id) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
+    [ev.pair, ev.piece, ev.seg, ev.doc]);
+  await db.query(
+    `INSERT INTO pair_event (pair_id, actor_id, kind, after)
+     SELECT id, NULL, 'created', jsonb_build_object('question', question, 'answer', answer, 'support', support, 'status', status)
+     FROM pair WHERE id = ANY($1::int[])`, [ids]);
+  return ids;
+}
