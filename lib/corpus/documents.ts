@@ -9,7 +9,8 @@ export interface DocumentFilter { corpusId?: number; q?: string }
 function where(f: DocumentFilter) {
   return {
     sql: `($1::int IS NULL OR d.corpus_id = $1)
-      AND ($2::text IS NULL OR to_tsvector('english', d.text) @@ websearch_to_tsquery('english', $2))`,
+      AND ($2::text IS NULL OR d.id IN (SELECT s.document_id FROM segment s
+        WHERE to_tsvector('english', s.text) @@ websearch_to_tsquery('english', $2)))`,
     args: [f.corpusId ?? null, f.q?.trim() || null],
   };
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pool } from "@/lib/db/client";
-import { segmentDocument } from "@/lib/segment/segment";
+import { segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
 import { ensureCorpus } from "./corpora";
 import { readRecords } from "./records";
@@ -62,15 +62,22 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     const name = file.name ?? path.basename(file.path);
     let batch: Pending[] = [];
     let batchChars = 0;
+    // One batch is written while the next is read and segmented: CPU and database work overlap.
+    let inflight: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!batch.length) return;
-      const r = await writeBatch(corpus.id, batch, tokenizer);
-      summary.documents.imported += r.imported;
-      summary.documents.duplicates += r.duplicates;
-      summary.segments += r.segments;
+      const b = batch;
       batch = [];
       batchChars = 0;
-      report();
+      const prepared = await prepareBatch(corpus.id, b, tokenizer);
+      await inflight;
+      inflight = writeBatch(corpus.id, prepared).then((r) => {
+        summary.documents.imported += r.imported;
+        summary.documents.duplicates += b.length - r.imported;
+        summary.segments += r.segments;
+        report();
+      });
+      inflight.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
     };
     for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
       if (opts.signal?.aborted) break;
@@ -87,6 +94,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
       if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
     }
     await flush();
+    await inflight;
     bytesBefore += sizes[i] ?? 0;
     bytesRead = bytesBefore;
     report();
@@ -95,14 +103,21 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   return summary;
 }
 
-async function writeBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer) {
+type Prepared = { doc: Pending; segments: SegmentPiece[]; tokens: number }[];
+
+/** Drops documents the corpus already has (and repeats within the batch), then segments the rest. */
+async function prepareBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer): Promise<Prepared> {
   const seen = new Set<string>();
   const unique = batch.filter((d) => (seen.has(d.sha) ? false : (seen.add(d.sha), true)));
   const { rows: existing } = await pool().query<{ sha256: string }>(
     `SELECT sha256 FROM document WHERE corpus_id = $1 AND sha256 = ANY($2::text[])`, [corpusId, unique.map((d) => d.sha)]);
   const known = new Set(existing.map((r) => r.sha256));
-  const fresh = unique.filter((d) => !known.has(d.sha));
-  const cut = fresh.map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer), tokens: tokenizer.count(d.text) }));
+  return unique.filter((d) => !known.has(d.sha))
+    .map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer), tokens: tokenizer.count(d.text) }));
+}
+
+async function writeBatch(corpusId: number, cut: Prepared) {
+  if (!cut.length) return { imported: 0, segments: 0 };
 
   const client = await pool().connect();
   try {
@@ -136,7 +151,7 @@ async function writeBatch(corpusId: number, batch: Pending[], tokenizer: Tokeniz
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
       [corpusId, inserted.length, seg.doc.length, tokenSum]);
     await client.query("COMMIT");
-    return { imported: inserted.length, duplicates: batch.length - inserted.length, segments: seg.doc.length };
+    return { imported: inserted.length, segments: seg.doc.length };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;

@@ -76,9 +76,9 @@ CREATE TABLE "job" (
 );
 CREATE INDEX "job_status_id_idx" ON "job"("status", "id");
 
--- Full-text search over segments and documents (expression indexes: Prisma's schema cannot express them).
+-- Full-text search over segments (an expression index: Prisma's schema cannot express it). Documents are
+-- searched through their segments, so the text is indexed once, not twice.
 CREATE INDEX "segment_text_fts_idx" ON "segment" USING GIN (to_tsvector('english', "text"));
-CREATE INDEX "document_text_fts_idx" ON "document" USING GIN (to_tsvector('english', "text"));
 
 -- Until accounts exist every change is made by this local user.
 INSERT INTO "app_user" ("email", "name", "role") VALUES ('local@in2.studio', 'Local user', 'admin');
