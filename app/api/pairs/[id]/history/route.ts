@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { idParams } from "@/lib/api/schemas";
+import { pairHistory } from "@/lib/pairs/history";
+
+export const GET = route({ params: idParams }, async ({ params }) => ({ events: await pairHistory(params.id) }));

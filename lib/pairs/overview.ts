@@ -1,0 +1,57 @@
+import { pool } from "@/lib/db/client";
+import type { PairStatus, PairType } from "./schemas";
+
+export interface RateRow { key: string; accepted: number; rejected: number; total: number; acceptRate: number | null }
+export interface ReviewerRow { actorId: number; name: string; lastHour: number; today: number; last7Days: number }
+export interface PairOverview {
+  total: number;
+  byStatus: Record<PairStatus, number>;
+  byType: Record<PairType, Record<PairStatus, number>>;
+  byModel: RateRow[];
+  byPromptVersion: RateRow[];
+  reviewers: ReviewerRow[];
+}
+
+const zero = (): Record<PairStatus, number> => ({ pending: 0, accepted: 0, rejected: 0, flagged: 0 });
+
+function rates(groups: Map<string, Record<PairStatus, number>>): RateRow[] {
+  return [...groups].map(([key, s]) => {
+    const decided = s.accepted + s.rejected;
+    return { key, accepted: s.accepted, rejected: s.rejected, total: s.pending + s.accepted + s.rejected + s.flagged,
+      acceptRate: decided ? s.accepted / decided : null };
+  }).sort((a, b) => b.total - a.total);
+}
+
+/**
+ * Progress of the review: one grouped scan of `pair` (model × prompt version × type × status) gives every count
+ * and rate; reviewer throughput counts decisions (status, bulk, undo events) by actor over the last 7 days.
+ */
+export async function pairOverview(): Promise<PairOverview> {
+  const [groups, reviewers] = await Promise.all([
+    pool().query<{ model: string; pv: string; type: PairType; status: PairStatus; n: number }>(
+      `SELECT model, prompt_version AS pv, type, status, count(*)::int AS n FROM pair GROUP BY 1, 2, 3, 4`),
+    pool().query<ReviewerRow>(
+      `SELECT e.actor_id AS "actorId", coalesce(u.name, 'user ' || e.actor_id) AS name,
+         count(*) FILTER (WHERE e.created_at > now() - interval '1 hour')::int AS "lastHour",
+         count(*) FILTER (WHERE e.created_at > date_trunc('day', now()))::int AS today,
+         count(*)::int AS "last7Days"
+       FROM pair_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       WHERE e.created_at > now() - interval '7 days' AND e.actor_id IS NOT NULL AND e.kind IN ('status', 'bulk')
+       GROUP BY 1, 2 ORDER BY "last7Days" DESC`),
+  ]);
+  const o: PairOverview = { total: 0, byStatus: zero(), byType: { single: zero(), multi: zero() }, byModel: [], byPromptVersion: [], reviewers: reviewers.rows };
+  const models = new Map<string, Record<PairStatus, number>>();
+  const versions = new Map<string, Record<PairStatus, number>>();
+  for (const g of groups.rows) {
+    o.total += g.n;
+    o.byStatus[g.status] += g.n;
+    o.byType[g.type][g.status] += g.n;
+    if (!models.has(g.model)) models.set(g.model, zero());
+    if (!versions.has(g.pv)) versions.set(g.pv, zero());
+    models.get(g.model)![g.status] += g.n;
+    versions.get(g.pv)![g.status] += g.n;
+  }
+  o.byModel = rates(models);
+  o.byPromptVersion = rates(versions);
+  return o;
+}

@@ -1,0 +1,89 @@
+import type pg from "pg";
+import { AppError } from "@/lib/api/errors";
+import { pool } from "@/lib/db/client";
+import { getPair, type Queryable } from "./detail";
+import type { PairWriteResult } from "./types";
+
+/**
+ * The columns a change may touch, by the camelCase name used in event snapshots. An event stores the old and
+ * new values of exactly the columns it changed (plus `version`), so undo is "apply `before` again".
+ */
+export const SNAPSHOT_COLUMNS = {
+  status: { column: "status", cast: `"PairStatus"`, json: false },
+  question: { column: "question", cast: "text", json: false },
+  answer: { column: "answer", cast: "text", json: false },
+  support: { column: "support", cast: "jsonb", json: true },
+  edited: { column: "edited", cast: "boolean", json: false },
+  qualityFlags: { column: "quality_flags", cast: "jsonb", json: true },
+  qualityScore: { column: "quality_score", cast: "float8", json: false },
+  reviewerId: { column: "reviewer_id", cast: "int", json: false },
+  reviewedAt: { column: "reviewed_at", cast: "timestamptz", json: false },
+} as const;
+export type SnapshotKey = keyof typeof SNAPSHOT_COLUMNS;
+export type Snapshot = Partial<Record<SnapshotKey, unknown>>;
+
+const SELECT_SNAPSHOT = `SELECT id, version, status, question, answer, support, edited, quality_flags AS "qualityFlags",
+  quality_score AS "qualityScore", reviewer_id AS "reviewerId", reviewed_at AS "reviewedAt", corpus_id AS "corpusId", type
+  FROM pair WHERE id = $1 FOR UPDATE`;
+export type LockedPair = Required<Snapshot> & { id: number; version: number; corpusId: number; type: "single" | "multi" };
+
+/** Runs `fn` in a transaction holding the pair's row lock; a missing pair is a 404. */
+export async function withLockedPair<T>(id: number, fn: (row: LockedPair, client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<LockedPair>(SELECT_SNAPSHOT, [id]);
+    const row = rows[0];
+    if (!row) throw new AppError("not_found", `pair ${id} does not exist`);
+    const result = await fn(row, client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The 409 every stale write gets: the pair as it is now, so the client can show the other change. */
+export async function conflict(id: number, db: Queryable, message: string): Promise<never> {
+  throw new AppError("conflict", message, { current: await getPair(id, db) });
+}
+
+/** Keeps only the keys whose value differs from the locked row (compared as JSON). */
+export function changedOnly(row: LockedPair, next: Snapshot): { before: Snapshot; after: Snapshot } {
+  const before: Snapshot = {};
+  const after: Snapshot = {};
+  for (const [k, v] of Object.entries(next) as [SnapshotKey, unknown][]) {
+    if (JSON.stringify(norm(row[k])) === JSON.stringify(norm(v))) continue;
+    before[k] = norm(row[k]);
+    after[k] = norm(v);
+  }
+  return { before, after };
+}
+
+const norm = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v ?? null);
+
+/**
+ * Applies a snapshot to the locked pair, bumps its version and records the event, all in the caller's
+ * transaction. Returns the pair as it is now and the event id.
+ */
+export async function applyChange(client: pg.PoolClient, row: LockedPair, kind: string, change: { before: Snapshot; after: Snapshot },
+  actorId: number, extra: Record<string, unknown> = {}): Promise<PairWriteResult> {
+  const keys = Object.keys(change.after) as SnapshotKey[];
+  if (!keys.length) return { pair: await getPair(row.id, client), eventId: null };
+  const values: unknown[] = [row.id];
+  const sets = keys.map((k) => {
+    const c = SNAPSHOT_COLUMNS[k];
+    const v = change.after[k];
+    values.push(c.json ? JSON.stringify(v) : v);
+    return `${c.column} = $${values.length}::${c.cast}`;
+  });
+  await client.query(`UPDATE pair SET ${sets.join(", ")}, version = version + 1, updated_at = now() WHERE id = $1`, values);
+  const version = row.version + 1;
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO pair_event (pair_id, actor_id, kind, before, after) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [row.id, actorId, kind, { ...change.before, version: row.version }, { ...change.after, ...extra, version }]);
+  return { pair: await getPair(row.id, client), eventId: rows[0]?.id ?? null };
+}
