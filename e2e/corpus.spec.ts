@@ -49,3 +49,25 @@ test("segments can be filtered by token count and sampled with a seed", async ({
   await expect(sampled).toHaveCount(5);
   expect(await sampled.allTextContents()).toEqual(first);
 });
+
+test("a file uploaded in the browser is imported with a progress bar, and its bad lines are listed", async ({ page }) => {
+  await open(page, "/corpora");
+  const lines = [
+    JSON.stringify({ text: "The harbour festival returns this weekend with boat races and a night market.", url: "https://example.org/a" }),
+    "{broken json",
+    JSON.stringify({ body: "no text here" }),
+    JSON.stringify({ text: "Council approves the new cycle lane on Station Road after a long debate.", url: "https://example.org/b" }),
+  ];
+  await page.getByLabel("Files to import").setInputFiles({ name: "uploaded.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(lines.join("\n")) });
+  await page.getByLabel("Corpus name").fill("uploaded-news");
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  const job = page.getByTestId(/^job-\d+$/);
+  await expect(job.getByText("succeeded")).toBeVisible({ timeout: 60_000 });
+  await expect(job).toContainText("2 documents imported");
+  await expect(job).toContainText("2 lines skipped");
+  const skipped = page.getByRole("list", { name: "Skipped lines" });
+  await expect(skipped).toContainText("uploaded.jsonl:2 — invalid JSON");
+  await expect(skipped).toContainText('uploaded.jsonl:3 — missing text field "text"');
+  await expect(page.getByRole("row", { name: /uploaded-news/ })).toContainText("2");
+  await snap(page, "corpora-upload");
+});

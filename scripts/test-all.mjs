@@ -28,6 +28,13 @@ if (!e2eOnly) {
   if (status !== 0 && (!r || r.numFailedTests === 0)) totals.failed += 1; // the run itself broke (setup, import error)
 }
 
+if (!e2eOnly) {
+  // Type errors are test failures: one step over the whole project, counted as one test.
+  console.error("type-checking (tsc --noEmit)…");
+  if (run(bin("tsc"), ["--noEmit", "-p", "."]) === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 let browser = findChromium();
 if (!browser && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
   console.error("no Chromium found: installing Debian's chromium (apt-get install chromium)…");
@@ -57,6 +64,7 @@ if (!browser) {
       totals.skipped += r.stats.skipped;
     }
     if (status !== 0 && (!r || r.stats.unexpected === 0)) totals.failed += 1;
+    stopLeftoverPostgres(path.join(dataDir, "pg"));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -71,5 +79,16 @@ function readJson(file) {
     return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return undefined;
+  }
+}
+
+/** A server whose owner was killed keeps running; stop it by the PID in its postmaster.pid. */
+function stopLeftoverPostgres(pgdata) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(fs.realpathSync(pgdata), "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(pid, "SIGINT");
+    console.error(`stopped a leftover PostgreSQL (pid ${pid})`);
+  } catch {
+    // none running
   }
 }

@@ -1,2 +1,4 @@
 // Every job kind a worker can run: importing this module registers them all (see lib/jobs/define.ts).
 import "@/lib/corpus/import-job";
+import "@/lib/probe/run-job";
+import "@/lib/generate/generate-job";

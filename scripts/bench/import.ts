@@ -21,7 +21,7 @@ for (let copy = 0; bytes < targetBytes; copy++) {
     // a different closing line per copy makes every document unique (no de-duplication shortcut)
     const line = `${JSON.stringify({ ...d, text: `${d.text}\n(copy ${copy})` })}\n`;
     bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
 }
 await new Promise<void>((r) => out.end(() => r()));

@@ -1,0 +1,43 @@
+import { defineJob } from "@/lib/jobs/define";
+import { openAiSdk } from "@/lib/llm/openai-client";
+import { priceFor } from "@/lib/llm/prices";
+import { offlineGenerator, openAiGenerator } from "./generator";
+import { createItems } from "./items";
+import { GENERATE_KIND, markStopping } from "./job-row";
+import { generateParams } from "./params";
+import { runBatch } from "./run-batch";
+import { runOnline } from "./run-online";
+import { Tally, type GenerateResult } from "./tally";
+
+/**
+ * The generation job. Step 1 selects its items (once); every run then works through the unfinished ones,
+ * so a job whose worker died, or that was cancelled or stopped at its budget, resumes where it was.
+ */
+export const generateJob = defineJob({
+  kind: GENERATE_KIND,
+  version: 1,
+  params: generateParams,
+  async run(ctx, p): Promise<GenerateResult> {
+    await createItems(ctx.jobId, p);
+    const tally = await Tally.load(ctx.jobId);
+    const label = `${p.provider} · ${p.model}${p.mode === "batch" ? " · batch" : ""}`;
+    await tally.report(ctx, label);
+    const price = p.provider === "offline" ? { input: 0, output: 0 } : priceFor(p.model);
+    if (p.budgetUsd !== undefined && !price) {
+      throw new Error(`no price for model "${p.model}", so the budget cannot be enforced: add it to IN2_PRICE_TABLE`);
+    }
+    let stop;
+    if (p.provider === "offline") stop = await runOnline(ctx, p, offlineGenerator, price, tally);
+    else {
+      const sdk = openAiSdk({ timeoutMs: p.timeoutMs });
+      stop = p.mode === "batch" ? await runBatch(ctx, p, sdk, price, tally) : await runOnline(ctx, p, openAiGenerator(sdk, p), price, tally);
+    }
+    if (stop === "budget") {
+      const why = `stopped: budget cap $${p.budgetUsd!.toFixed(2)} reached ($${tally.costUsd.toFixed(4)} spent); raise the budget and resume to continue`;
+      await markStopping(ctx.jobId, ctx.workerId, why);
+    } else {
+      await tally.report(ctx, label);
+    }
+    return tally.result(stop);
+  },
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { PROMPT_VERSION } from "./prompts";
+
+/**
+ * What a user asks for (API body, CLI flags) and what the job stores. `resolveRequest` fills the
+ * defaults that depend on the environment (provider, model) once, at creation, so every worker that
+ * picks the job up runs exactly what was estimated.
+ */
+export const OFFLINE_MODEL = "offline-cloze-v1";
+export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+
+export const generateRequest = z.object({
+  type: z.enum(["single", "multi"]),
+  count: z.number().int().min(1).max(1_000_000),
+  corpusId: z.number().int().positive().optional(),
+  seed: z.number().int().default(0),
+  /** an explicit selection instead of "count random ones" (multi groups them by document) */
+  segmentIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+  provider: z.enum(["openai", "offline"]).optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  mode: z.enum(["online", "batch"]).default("online"),
+  concurrency: z.number().int().min(1).max(256).default(4),
+  rpm: z.number().int().positive().optional(),
+  tpm: z.number().int().positive().optional(),
+  budgetUsd: z.number().positive().optional(),
+  /** per-request timeout */
+  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+  /** retries of 429 / 5xx / timeouts per item */
+  maxRetries: z.number().int().min(0).max(20).default(5),
+  /** retries of malformed or schema-violating output per item */
+  maxInvalid: z.number().int().min(0).max(10).default(2),
+  backoffBaseMs: z.number().int().min(1).max(60_000).default(500),
+  batchPollMs: z.number().int().min(10).max(600_000).default(30_000),
+});
+export type GenerateRequest = z.input<typeof generateRequest>;
+
+export const generateParams = generateRequest.extend({
+  provider: z.enum(["openai", "offline"]),
+  model: z.string().min(1),
+  promptVersion: z.string().min(1),
+});
+export type GenerateParams = z.infer<typeof generateParams>;
+
+export function resolveRequest(input: GenerateRequest, env: NodeJS.ProcessEnv = process.env): GenerateParams {
+  const r = generateRequest.parse(input);
+  const provider = r.provider ?? (env.OPENAI_API_KEY ? "openai" : "offline");
+  const model = provider === "offline" ? OFFLINE_MODEL : (r.model ?? env.IN2_OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL);
+  const mode = provider === "offline" ? "online" : r.mode;
+  return { ...r, provider, model, mode, promptVersion: PROMPT_VERSION };
+}
+
+/** Deterministic item key: the same work under the same prompt and model is the same item, forever. */
+export function itemKey(p: { type: string; provider: string; model: string; promptVersion: string }, segmentIds: number[]): string {
+  return `${p.type}|${segmentIds.join(",")}|${p.promptVersion}|${p.provider}:${p.model}`;
+}
