@@ -121,7 +121,7 @@ function answer(chat: ChatBody, reply: FakeReply): { status: number; json: unkno
   let content: string;
   if (reply.kind === "malformed") content = `{"question": "What happened`;
   else if (reply.kind === "violation") content = JSON.stringify({ question: "What happened?", answer: "" });
-  else content = reply.content ?? validReply(user, multi);
+  else content = (reply.kind === "ok" ? reply.content : undefined) ?? validReply(user, multi);
   const prompt = Math.ceil(JSON.stringify(chat.messages ?? []).length / 4);
   const completion = Math.ceil(content.length / 4);
   return { status: 200, json: {
