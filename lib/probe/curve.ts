@@ -31,17 +31,31 @@ export interface Curve {
  * contexts. (The paper's loop drops each bin's last position, `range(start, start + 49)`; every position counts here.)
  */
 export function positionCurve(points: readonly ScoredPoint[], binSize = 50): Curve {
-  const perSet = new Map<string, { sum: number; n: number }>();
+  const perSet = new Map<string, CurveCell>();
   for (const p of points) {
-    const k = `${Math.floor(p.position / binSize)}:${p.setIndex}`;
-    const cell = perSet.get(k) ?? { sum: 0, n: 0 };
+    const bin = Math.floor(p.position / binSize);
+    const k = `${bin}:${p.setIndex}`;
+    const cell = perSet.get(k) ?? { setIndex: p.setIndex, bin, sum: 0, n: 0 };
     cell.sum += p.score;
     cell.n += 1;
     perSet.set(k, cell);
   }
+  return curveFromCells([...perSet.values()], binSize);
+}
+
+/** Sum and count of scores of one context in one bin (what SQL aggregates when curves come from the database). */
+export interface CurveCell {
+  setIndex: number;
+  bin: number;
+  sum: number;
+  n: number;
+}
+
+export function curveFromCells(cells: readonly CurveCell[], binSize = 50): Curve {
   const byBin = new Map<number, { means: number[]; n: number }>();
-  for (const [k, cell] of perSet) {
-    const bin = Number(k.split(":")[0]);
+  for (const cell of cells) {
+    if (cell.n === 0) continue;
+    const bin = cell.bin;
     const b = byBin.get(bin) ?? { means: [], n: 0 };
     b.means.push(cell.sum / cell.n);
     b.n += cell.n;
@@ -57,7 +71,7 @@ export function positionCurve(points: readonly ScoredPoint[], binSize = 50): Cur
     bins,
     avg: accs.length ? mean(accs) : 0,
     gap: accs.length ? Math.max(...accs) - Math.min(...accs) : 0,
-    n: points.length,
+    n: bins.reduce((a, b) => a + b.n, 0),
   };
 }
 

@@ -35,6 +35,8 @@ export interface BuiltExample {
   answer: string;
   meta: Record<string, string>;
   promptTokens: number;
+  /** only for examples imported from a JSONL file, whose prompt is not split into context and question */
+  prompt?: string;
 }
 
 /** An example left out because its key occurs more than once in the context (the paper's skip list). */

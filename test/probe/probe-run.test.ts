@@ -27,7 +27,7 @@ const rightAt = (position: number) => position < 50 || position >= 100;
 
 describe("a full probe against an OpenAI-compatible server", () => {
   it("scores every position, resumes after failures, and reports the per-bin curve, Avg and Gap", async () => {
-    const set = await buildAndSaveProbeSet(buildProbeBody.parse({ style: "database", tokens: 4096, sets: 2, seed: "run-test" }));
+    const set = await buildAndSaveProbeSet(buildProbeBody.parse({ style: "database", tokens: 6144, sets: 2, seed: "run-test" }));
     expect(set.itemsPerContext).toBeGreaterThan(100);
     expect(set.itemsPerContext).toBeLessThan(150);
 
@@ -36,7 +36,7 @@ describe("a full probe against an OpenAI-compatible server", () => {
     const second = (await probeContexts(set.id)).get(1)!;
     script = (p) => {
       const id = /whose id is "([^"]+)"/.exec(p)?.[1] ?? "";
-      const pos = again.split("\n").findIndex((l) => l.includes(`"id":"${id}"`));
+      const pos = second.split("\n").findIndex((l) => l.includes(`"id":"${id}"`));
       return p.startsWith(second) && pos >= 100 ? { status: 400, message: "context too long" } : oracle(p);
     };
     const first = await runProbeInProcess({ setId: set.id, model: "fake-7b", baseUrl: server.url, concurrency: 3, fresh: false });

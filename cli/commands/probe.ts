@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import { buildAndSaveProbeSet } from "@/lib/probe/build-set";
+import { writeProbeJsonl } from "@/lib/probe/export-file";
+import { probeSetFromFile } from "@/lib/probe/import-file";
+import { buildProbeBody } from "@/lib/probe/schemas";
+import { getProbeSet, listProbeSets, type ProbeSetRow } from "@/lib/probe/sets";
+import { PAPER_REFERENCE } from "@/lib/probe/reference";
+import { runProbeInProcess } from "@/lib/probe/run-in-process";
+import { progress, UsageError, type Command } from "../command";
+
+const USAGE = `in2 probe build --style document|code|database [--tokens 32768] [--sets 4] [--seed S] [--positions K] [--bin-size 50] [--corpus NAME] [--tokenizer T] [--name N] --out PATH
+       in2 probe run --set ID|PATH --model M [--base-url URL] [--concurrency C] [--fresh]
+       in2 probe export --set ID --out PATH
+       in2 probe list`;
+
+const int = (v: unknown, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number`);
+  return n;
+};
+
+export const probeCommand: Command = {
+  name: "probe",
+  summary: "VaL Probing: build position probe sets, score a model endpoint by position",
+  usage: USAGE,
+  options: {
+    style: { type: "string" }, tokens: { type: "string" }, sets: { type: "string" }, seed: { type: "string" },
+    positions: { type: "string" }, "bin-size": { type: "string" }, corpus: { type: "string" }, tokenizer: { type: "string" },
+    name: { type: "string" }, out: { type: "string" }, set: { type: "string" }, model: { type: "string" },
+    "base-url": { type: "string" }, concurrency: { type: "string" }, fresh: { type: "boolean" },
+  },
+  async run(v, positionals) {
+    const sub = positionals[0];
+    if (sub === "build") {
+      const parsed = buildProbeBody.safeParse({
+        style: v.style, tokens: int(v.tokens, "tokens"), sets: int(v.sets, "sets"), seed: v.seed, positions: int(v.positions, "positions"),
+        binSize: int(v["bin-size"], "bin-size"), corpus: v.corpus, tokenizer: v.tokenizer, name: v.name,
+      });
+      if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+      const started = Date.now();
+      const set = await buildAndSaveProbeSet(parsed.data);
+      progress(`built probe set ${set.id} "${set.name}": ${set.setCount} contexts of ~${set.itemsPerContext} ${set.style} items, ` +
+        `${set.exampleCount} examples, ${set.excludedCount} ambiguous excluded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      const written = v.out ? await writeProbeJsonl(set, String(v.out)) : 0;
+      return { ...describeSet(set), ...(v.out ? { out: v.out, written } : {}) };
+    }
+    if (sub === "run") {
+      if (!v.set) throw new UsageError("name the set: --set ID or --set PATH (a JSONL file)");
+      if (!v.model) throw new UsageError("name the model: --model M");
+      const set = await resolveSet(String(v.set));
+      const summary = await runProbeInProcess({
+        setId: set.id, model: String(v.model), baseUrl: v["base-url"] as string | undefined,
+        concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
+      }, progress);
+      return { ...summary, excluded: set.excludedCount, reference: { source: "FILM paper, VaL Probing 32K, all three styles", models: PAPER_REFERENCE } };
+    }
+    if (sub === "export") {
+      if (!v.set || !v.out) throw new UsageError("export needs --set ID and --out PATH");
+      const set = await resolveSet(String(v.set));
+      return { ...describeSet(set), out: v.out, written: await writeProbeJsonl(set, String(v.out)) };
+    }
+    if (sub === "list") return { sets: (await listProbeSets()).map(describeSet) };
+    throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: build, run, export or list");
+  },
+};
+
+async function resolveSet(ref: string): Promise<ProbeSetRow> {
+  if (/^\d+$/.test(ref) && !fs.existsSync(ref)) return getProbeSet(Number(ref));
+  if (!fs.existsSync(ref)) throw new Error(`${ref}: no such file (and not a probe set id)`);
+  return probeSetFromFile(ref);
+}
+
+function describeSet(s: ProbeSetRow) {
+  return {
+    set: s.id, name: s.name, style: s.style, source: s.source, tokenizer: s.tokenizer, tokens: s.tokenBudget, contexts: s.setCount,
+    items_per_context: s.itemsPerContext, examples: s.exampleCount, excluded: s.excludedCount, bin_size: s.binSize, seed: s.seed,
+  };
+}
