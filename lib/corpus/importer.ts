@@ -33,6 +33,7 @@ export interface ImportSummary {
 const BATCH_DOCS = 400;
 const BATCH_CHARS = 2_000_000;
 const MAX_SKIPS_KEPT = 10_000;
+const WRITERS = 2;
 
 interface Pending { sha: string; text: string; meta: Record<string, unknown>; file: string; line: number }
 
@@ -62,22 +63,24 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     const name = file.name ?? path.basename(file.path);
     let batch: Pending[] = [];
     let batchChars = 0;
-    // One batch is written while the next is read and segmented: CPU and database work overlap.
-    let inflight: Promise<void> = Promise.resolve();
+    // Batches are written while the next ones are read and segmented, on up to WRITERS connections, so the
+    // tokenizer and PostgreSQL (one core per connection) work at the same time.
+    const inflight: Promise<void>[] = [];
     const flush = async () => {
       if (!batch.length) return;
       const b = batch;
       batch = [];
       batchChars = 0;
       const prepared = await prepareBatch(corpus.id, b, tokenizer);
-      await inflight;
-      inflight = writeBatch(corpus.id, prepared).then((r) => {
+      if (inflight.length >= WRITERS) await inflight.shift();
+      const write = writeBatch(corpus.id, prepared).then((r) => {
         summary.documents.imported += r.imported;
         summary.documents.duplicates += b.length - r.imported;
         summary.segments += r.segments;
         report();
       });
-      inflight.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
+      write.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
+      inflight.push(write);
     };
     for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
       if (opts.signal?.aborted) break;
@@ -94,7 +97,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
       if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
     }
     await flush();
-    await inflight;
+    await Promise.all(inflight);
     bytesBefore += sizes[i] ?? 0;
     bytesRead = bytesBefore;
     report();
