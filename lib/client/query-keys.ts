@@ -8,4 +8,9 @@ export const keys = {
   sample: (filter: object) => ["segments", "sample", filter] as const,
   jobs: (filter: object = {}) => ["jobs", "list", filter] as const,
   job: (id: number) => ["jobs", id] as const,
+  pairs: (filter: object) => ["pairs", "list", filter] as const,
+  pairsCount: (filter: object) => ["pairs", "count", filter] as const,
+  pairsOverview: () => ["pairs", "overview"] as const,
+  pair: (id: number) => ["pairs", "one", id] as const,
+  pairHistory: (id: number) => ["pairs", "one", id, "history"] as const,
 };
