@@ -14,8 +14,10 @@ export interface Fact { sentence: string; fact: string; kind: "date" | "number" 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
 const PATTERNS: { kind: Fact["kind"]; re: RegExp }[] = [
   { kind: "date", re: new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?\\b|\\b${MONTH}\\s+\\d{4}\\b|\\b(?:1[89]\\d\\d|20\\d\\d)\\b`) },
-  { kind: "number", re: /\$?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|million|billion|thousand))?/ },
+  { kind: "number", re: /\$?\b\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|million|billion|thousand))?/ },
   { kind: "name", re: /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))+/ },
+  // a single capitalised word or an acronym inside the sentence (not its first word): a place, a product, a body
+  { kind: "name", re: /(?<=\s)(?:[A-Z][\p{Ll}'’-]{2,}|[A-Z]{2,6})(?=[\s,.;:!?)])/u },
 ];
 
 /** Sentences as exact substrings of the text (split on whitespace after . ! ? and on newlines). */
@@ -27,7 +29,7 @@ export function factsIn(text: string, piece: number): Fact[] {
   const out: Fact[] = [];
   for (const sentence of sentences(text)) {
     const words = sentence.split(/\s+/).length;
-    if (words < 8 || words > 60 || !/[.!?]["”’)]?$/.test(sentence)) continue;
+    if (words < 6 || words > 60 || !/[.!?]["”’)]?$/.test(sentence)) continue;
     for (const { kind, re } of PATTERNS) {
       const m = re.exec(sentence);
       if (m && m[0].trim().length >= 2) {
