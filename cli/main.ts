@@ -1,16 +1,14 @@
 import { runCommand, type Command } from "./command";
 import { documentsCommand, segmentsCommand } from "./commands/dump";
 import { generateCommand } from "./commands/generate";
-import { generateCommand } from "./commands/generate";
 import { importCommand } from "./commands/import";
-import { pairsCommand } from "./commands/pairs";
 import { pairsCommand } from "./commands/pairs";
 import { probeCommand } from "./commands/probe";
 import { serveCommand } from "./commands/serve";
 import { statsCommand } from "./commands/stats";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, probeCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, probeCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
