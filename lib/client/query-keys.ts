@@ -8,6 +8,8 @@ export const keys = {
   sample: (filter: object) => ["segments", "sample", filter] as const,
   jobs: (filter: object = {}) => ["jobs", "list", filter] as const,
   job: (id: number) => ["jobs", id] as const,
+  probeSets: () => ["probe", "sets"] as const,
+  probeRuns: () => ["probe", "runs"] as const,
   pairs: (filter: object) => ["pairs", "list", filter] as const,
   pairsCount: (filter: object) => ["pairs", "count", filter] as const,
   pairsOverview: () => ["pairs", "overview"] as const,

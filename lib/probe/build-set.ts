@@ -9,6 +9,12 @@ import { corpusSentenceItems } from "./sentences";
 import { saveProbeSet, type ProbeSetRow } from "./sets";
 import type { ProbeItem } from "./types";
 
+/**
+ * Kept free in every prompt's budget: the reply (greedy, at most 128 new tokens, as the paper) and a margin
+ * for the chat template's special tokens, so a 32K set fits a 32K model window whole.
+ */
+export const REPLY_RESERVE = 128 + 32;
+
 /** How many documents a corpus-based set reads: ~20 sentences each is far more than a 32K context holds. */
 const CORPUS_DOCUMENTS = 3000;
 
@@ -40,7 +46,7 @@ export async function buildAndSaveProbeSet(input: BuildProbeInput): Promise<Prob
   const tk = await getTokenizer(tokenizer).catch((e: Error) => { throw new AppError("bad_request", e.message); });
   let built;
   try {
-    built = buildProbeSet({ style: input.style, items, count: (t) => tk.count(t), tokens: input.tokens, sets: input.sets, seed: input.seed, positions: input.positions });
+    built = buildProbeSet({ style: input.style, items, count: (t) => tk.count(t), tokens: input.tokens, sets: input.sets, seed: input.seed, positions: input.positions, reserve: REPLY_RESERVE });
   } catch (e) {
     throw new AppError("bad_request", (e as Error).message);
   }

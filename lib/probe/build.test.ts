@@ -64,7 +64,10 @@ describe("buildProbeSet", () => {
     expect(r.examples.map((e) => e.answer).sort()).toEqual(["b", "c"]);
   });
 
-  it("refuses a budget that cannot hold two items", () => {
+  it("keeps the reserve free and refuses a budget that cannot hold two items", () => {
+    const r = buildProbeSet({ style: "document", items, count: words, tokens: 1500, sets: 1, seed: 7, reserve: 500 });
+    const longestQuestion = Math.max(...r.examples.map((e) => words(e.question)));
+    expect(r.contexts[0]!.tokenCount + longestQuestion).toBeLessThanOrEqual(1000);
     expect(() => buildProbeSet({ style: "document", items, count: words, tokens: 30, sets: 1, seed: 0 })).toThrow(/fewer than two/);
   });
 });

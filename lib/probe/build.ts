@@ -8,12 +8,14 @@ export interface BuildOptions {
   items: readonly ProbeItem[];
   /** token count with the corpus tokenizer */
   count: (text: string) => number;
-  /** budget for a whole prompt: context, separator and question */
+  /** the context window: context, separator, question and `reserve` */
   tokens: number;
   sets: number;
   seed: string | number;
   /** positions probed per context; default every position */
   positions?: number;
+  /** tokens kept free for the reply and the chat template, so prompt + reply fit a context window of `tokens` */
+  reserve?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function buildProbeSet(opts: BuildOptions): BuildResult {
     return opts.items[order[cursor++]!]!;
   };
 
+  const budget = opts.tokens - (opts.reserve ?? 0);
   const contexts: BuiltContext[] = [];
   const examples: BuiltExample[] = [];
   const excluded: ExcludedExample[] = [];
@@ -44,26 +47,26 @@ export function buildProbeSet(opts: BuildOptions): BuildResult {
   for (let s = 0; s < opts.sets; s++) {
     const chosen: { item: ProbeItem; questionTokens: number }[] = [];
     let used = 0;
-    let reserve = 0;
+    let questionReserve = 0;
     // A bounded number of misses: one oversized item must not end the context while smaller ones still fit.
     for (let misses = 0; misses < 50 && chosen.length < opts.items.length;) {
       const item = draw();
       const q = opts.count(question(opts.style, item.key));
       const add = (chosen.length ? sepTokens : 0) + opts.count(item.text);
-      if (used + add + Math.max(reserve, q) + tailTokens > opts.tokens) { misses++; continue; }
+      if (used + add + Math.max(questionReserve, q) + tailTokens > budget) { misses++; continue; }
       chosen.push({ item, questionTokens: q });
       used += add;
-      reserve = Math.max(reserve, q);
+      questionReserve = Math.max(questionReserve, q);
     }
     // The exact count of the joined text can differ from the sum by a token here and there: trim to fit.
     let text = chosen.map((c) => c.item.text).join(sep);
     let tokenCount = opts.count(text);
-    while (chosen.length > 2 && tokenCount + reserve + tailTokens > opts.tokens) {
+    while (chosen.length > 2 && tokenCount + questionReserve + tailTokens > budget) {
       chosen.pop();
       text = chosen.map((c) => c.item.text).join(sep);
       tokenCount = opts.count(text);
     }
-    if (chosen.length < 2) throw new Error(`a budget of ${opts.tokens} tokens holds fewer than two ${opts.style} items`);
+    if (chosen.length < 2) throw new Error(`a budget of ${budget} tokens holds fewer than two ${opts.style} items`);
     const n = chosen.length;
     contexts.push({ setIndex: s, text, itemCount: n, tokenCount });
     for (const position of evenPositions(n, opts.positions)) {

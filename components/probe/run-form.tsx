@@ -1,0 +1,58 @@
+"use client";
+
+import { Play } from "lucide-react";
+import { useState } from "react";
+import { useJobQuery } from "@/components/hooks/use-job-query";
+import { JobProgress } from "@/components/jobs/job-progress";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ErrorNotice } from "@/components/ui/feedback";
+import { Field, Input, Select } from "@/components/ui/fields";
+import { useProbeSetsQuery } from "./use-probe-sets-query";
+import { useStartProbeRun } from "./use-start-probe-run";
+
+/** Starts (or resumes) scoring a set against an OpenAI-compatible endpoint, and follows its job. */
+export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id: number) => void }) {
+  const sets = useProbeSetsQuery();
+  const start = useStartProbeRun();
+  const [baseUrl, setBaseUrl] = useState("");
+  const [model, setModel] = useState("");
+  const [concurrency, setConcurrency] = useState("4");
+  const job = useJobQuery(start.data?.run.jobId ?? null);
+  const chosen = setId ?? sets.data?.sets[0]?.id ?? null;
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (chosen === null) return;
+    start.mutate({ setId: chosen, model: model.trim(), baseUrl: baseUrl.trim() || undefined, concurrency: Number(concurrency) });
+  };
+
+  return (
+    <Card>
+      <CardHeader title="Run against a model"
+        description="Any OpenAI-compatible server (vLLM, llama.cpp, OpenAI). Greedy: temperature 0, at most 128 new tokens. Re-running the same set, model and URL resumes it." />
+      <form onSubmit={submit} className="grid gap-3 p-4 sm:grid-cols-2">
+        <Field label="Set">
+          <Select value={chosen ?? ""} onChange={(e) => onSetId(Number(e.target.value))} aria-label="Probe set" disabled={!sets.data?.sets.length}>
+            {!sets.data?.sets.length && <option value="">build a set first</option>}
+            {sets.data?.sets.map((s) => <option key={s.id} value={s.id}>#{s.id} {s.name} ({s.exampleCount} examples)</option>)}
+          </Select>
+        </Field>
+        <Field label="Model">
+          <Input value={model} onChange={(e) => setModel(e.target.value)} placeholder="e.g. In2Training/FILM-7B" aria-label="Model" required />
+        </Field>
+        <Field label="Base URL" hint="Empty = the server's OPENAI_BASE_URL; the key is the server's OPENAI_API_KEY">
+          <Input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:8000/v1" aria-label="Base URL" />
+        </Field>
+        <Field label="Concurrent requests">
+          <Input type="number" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="Concurrent requests" className="tabular" />
+        </Field>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={start.isPending || chosen === null || !model.trim()}><Play size={14} aria-hidden /> Start run</Button>
+        </div>
+        {start.error && <div className="sm:col-span-2"><ErrorNotice error={start.error} /></div>}
+      </form>
+      {job.data && <div className="border-t border-zinc-100 p-4 dark:border-zinc-800"><JobProgress job={job.data} /></div>}
+    </Card>
+  );
+}
