@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { Rng } from "@/lib/random";
+import type { CountingTokenizer, FillerSource, SegmentRef } from "../types";
+
+/** Test fixtures over the real demo corpus (1,000 C4 realnewslike documents). Not used by app code. */
+export const DEMO_CORPUS = join(process.cwd(), "data/demo/c4-realnewslike-1000.jsonl.gz");
+
+export function readDemoTexts(path = DEMO_CORPUS): string[] {
+  const texts: string[] = [];
+  for (const line of gunzipSync(readFileSync(path)).toString("utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    const row: unknown = JSON.parse(line);
+    if (typeof row === "object" && row !== null && "text" in row && typeof row.text === "string") texts.push(row.text);
+  }
+  return texts;
+}
+
+export interface DemoDocument {
+  id: number;
+  text: string;
+  tokenCount: number;
+  segments: SegmentRef[];
+}
+
+/**
+ * The recipe's segmentation, simply: paragraphs appended to a buffer until it holds ≥ minTokens, joined with "\n";
+ * a short tail merges into the last segment. Counts are real tokenizer counts of each segment's text.
+ */
+export function segmentText(text: string, tokenizer: CountingTokenizer, minTokens = 128): string[] {
+  const out: string[] = [];
+  let buffer: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    buffer.push(paragraph);
+    if (tokenizer.count(buffer.join("\n")) >= minTokens) {
+      out.push(buffer.join("\n"));
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) {
+    const last = out.pop();
+    out.push(last === undefined ? buffer.join("\n") : `${last}\n${buffer.join("\n")}`);
+  }
+  return out;
+}
+
+export function loadDemoCorpus(tokenizer: CountingTokenizer): DemoDocument[] {
+  let segmentId = 1;
+  return readDemoTexts().map((text, i) => {
+    const id = i + 1;
+    const segments = segmentText(text, tokenizer).map((t) => ({
+      id: segmentId++,
+      documentId: id,
+      tokenCount: tokenizer.count(t),
+      text: t,
+    }));
+    return { id, text, tokenCount: tokenizer.count(text), segments };
+  });
+}
+
+/** An in-memory filler pool drawing uniformly with replacement; counts what it served for assertions. */
+export function memoryFillerSource(segments: SegmentRef[]): FillerSource & { served: number } {
+  const source = {
+    served: 0,
+    draw(rng: Rng, exclude: Set<number>, count: number): SegmentRef[] {
+      const out: SegmentRef[] = [];
+      for (let tries = 0; out.length < count && tries < count * 20; tries++) {
+        const seg = rng.pick(segments);
+        if (!exclude.has(seg.documentId)) out.push(seg);
+      }
+      source.served += out.length;
+      return out;
+    },
+  };
+  return source;
+}
+
+/** Whitespace-separated words: a real (if crude) tokenizer that is exactly additive across "\n". */
+export const wordTokenizer: CountingTokenizer = {
+  count: (text) => text.split(/\s+/).filter((w) => w.length > 0).length,
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "@/lib/random";
+import { findNearDuplicates, findNearDuplicatesWithStats, nearDuplicateFlag, questionTerms } from "./near-duplicates";
+
+const wordSet = (q: string) => new Set(questionTerms(q));
+function jaccard(a: string, b: string): number {
+  const x = wordSet(a);
+  const y = wordSet(b);
+  const both = [...x].filter((w) => y.has(w)).length;
+  return both / (x.size + y.size - both);
+}
+
+describe("findNearDuplicates", () => {
+  it("maps later near-duplicates to the earliest match and leaves distinct questions alone", () => {
+    const questions = [
+      { id: 10, question: "How many passengers on the Dawn Princess ship became infected with norovirus on Sunday?" },
+      { id: 11, question: "Why did Arlington offer Amazon $23 million in incentives?" },
+      { id: 12, question: "How many passengers on the Dawn Princess ship became infected with norovirus on Monday?" },
+      { id: 13, question: "why did ARLINGTON offer amazon $23 million in incentives" },
+      { id: 14, question: "How many crew members on the Crown Princess came down with norovirus?" },
+      { id: 15, question: "" },
+      { id: 16, question: "What's the capital of France?" },
+      { id: 17, question: "What is the capital of France?" },
+    ];
+    expect([...findNearDuplicates(questions)].sort()).toEqual([
+      [12, 10],
+      [13, 11],
+      [17, 16],
+    ]);
+    expect(findNearDuplicates(questions, 0.95).has(12)).toBe(false);
+    expect(nearDuplicateFlag(10)).toMatchObject({ code: "near_duplicate", severity: "warning" });
+  });
+
+  it("finds planted near-duplicates among 50,000 questions without comparing all pairs", () => {
+    const rng = createRng("near-dup");
+    const vocab = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const names = Array.from({ length: 3000 }, (_, i) => `n${i.toString(36)}`);
+    const questions: { id: number; question: string }[] = [];
+    const planted = new Map<number, number>();
+    for (let id = 1; questions.length < 50_000; id++) {
+      const roll = rng.next();
+      const earlier = questions.length > 100 ? rng.pick(questions) : undefined;
+      if (earlier && roll < 0.04) {
+        // one word of a 12–18 word question replaced: Jaccard ≥ 11/13 ≈ 0.85 (unless words repeat)
+        const words = earlier.question.split(" ");
+        words[rng.int(0, words.length - 1)] = rng.pick(vocab);
+        questions.push({ id, question: words.join(" ") });
+        planted.set(id, earlier.id);
+      } else if (roll < 0.3) {
+        // templated questions share five words with thousands of others (Jaccard ≈ 0.45): the LSH load case
+        questions.push({ id, question: `What did ${rng.pick(names)} say about ${rng.pick(vocab)} in ${rng.pick(vocab)}?` });
+      } else {
+        questions.push({ id, question: Array.from({ length: rng.int(12, 18) }, () => rng.pick(vocab)).join(" ") });
+      }
+    }
+    const text = new Map(questions.map((q) => [q.id, q.question]));
+    const { duplicates, comparisons } = findNearDuplicatesWithStats(questions);
+
+    // a planted copy of a short templated question can fall below the threshold: only true ones count
+    const truePlanted = [...planted].filter(([id, from]) => jaccard(text.get(id) ?? "", text.get(from) ?? "") >= 0.8);
+    expect(truePlanted.length).toBeGreaterThan(1000);
+    const found = truePlanted.filter(([id]) => duplicates.has(id)).length;
+    expect(found / truePlanted.length).toBeGreaterThan(0.99);
+    // no false positives: every reported pair really is ≥ 0.8 similar, and points backwards
+    const wrong = [...duplicates].filter(
+      ([id, earlier]) => earlier >= id || jaccard(text.get(id) ?? "", text.get(earlier) ?? "") < 0.8,
+    );
+    expect(wrong).toEqual([]);
+    // linear work: all-pairs would be 1.25 billion comparisons; LSH needs a handful per question
+    expect(comparisons).toBeLessThan(20 * questions.length);
+  });
+});
