@@ -1,3 +1,5 @@
+import { Suspense } from "react";
+import { GeneratePanel } from "@/components/generate/generate-panel";
 import { JobsList } from "@/components/jobs/jobs-list";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -6,8 +8,9 @@ export const metadata = { title: "Generate & Jobs" };
 export default function GeneratePage() {
   return (
     <>
-      <PageHeader title="Generate & Jobs" description="Question–answer generation runs as background jobs; every job of the app is listed here." />
-      <JobsList />
+      <PageHeader title="Generate & Jobs" description="Write question–answer pairs from segments as background jobs: estimate first, then watch progress, cost and failures. Every job of the app is listed below." />
+      <Suspense><GeneratePanel /></Suspense>
+      <div className="mt-6"><JobsList /></div>
     </>
   );
 }

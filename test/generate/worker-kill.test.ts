@@ -50,7 +50,7 @@ const succeededCount = async (jobId: number) =>
 
 it("a worker killed with SIGKILL mid-job is replaced: no item lost, none requested again after it succeeded, no pair duplicated", async () => {
   const COUNT = 40;
-  const params = resolveRequest({ type: "single", count: COUNT, corpusId, seed: 11, provider: "openai", model: "gpt-4o-mini", concurrency: 3, backoffBaseMs: 5 }, OPENAI_ENV(fake.url));
+  const params = resolveRequest({ type: "single", count: COUNT, corpusId, seed: 11, provider: "openai", model: "gpt-4o-mini", concurrency: 3, backoffBaseMs: 5 }, { ...process.env, ...OPENAI_ENV(fake.url) });
   const jobId = await enqueueJob("generate", params);
   const first = startWorker();
   const atKill = await until("a third of the items", async () => { const n = await succeededCount(jobId); return n >= COUNT / 3 && n; });

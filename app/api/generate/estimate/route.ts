@@ -1,0 +1,6 @@
+import { route } from "@/lib/api/route";
+import { generateRequest } from "@/lib/generate/api-schemas";
+import { estimateGeneration } from "@/lib/generate/estimate";
+import { prepareGeneration } from "@/lib/generate/start";
+
+export const POST = route({ body: generateRequest }, async ({ body }) => estimateGeneration(await prepareGeneration(body)));

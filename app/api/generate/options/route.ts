@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { generationOptions } from "@/lib/generate/options";
+
+export const dynamic = "force-dynamic";
+export const GET = route({}, async () => generationOptions());

@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { generateRequest } from "@/lib/generate/api-schemas";
+import { startGeneration } from "@/lib/generate/start";
+
+export const POST = route({ body: generateRequest }, async ({ body }) => startGeneration(body));

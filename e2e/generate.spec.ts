@@ -1,0 +1,44 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { open, snap } from "./support/app";
+
+test.describe.configure({ mode: "serial" });
+
+/** The demo corpus, imported through the API unless an earlier spec already loaded it. */
+async function ensureCorpus(request: APIRequestContext): Promise<void> {
+  const { corpora } = await (await request.get("/api/corpora")).json() as { corpora: { segmentCount: number }[] };
+  if (corpora.some((c) => c.segmentCount > 0)) return;
+  const { jobId } = await (await request.post("/api/imports/demo")).json() as { jobId: number };
+  await expect.poll(async () => ((await (await request.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 120_000 }).toBe("succeeded");
+}
+
+test("an offline generation started from the page shows its estimate, runs, and counts its pairs", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await ensureCorpus(request);
+  await open(page, "/generate");
+  await expect(page.getByRole("heading", { name: "Generate & Jobs" })).toBeVisible();
+  await expect(page.getByLabel("Provider")).toHaveValue("offline");
+
+  await page.getByLabel("How many").fill("12");
+  await page.getByLabel("Seed").fill("5");
+  const estimate = page.getByTestId("estimate");
+  await expect(estimate).toContainText("12");
+  await expect(estimate).toContainText("$0.00");
+  await snap(page, "generate-form");
+
+  await page.getByRole("button", { name: "Start generation" }).click();
+  const counters = page.getByTestId("generation-counters");
+  await expect(page.getByText(/Generation job #\d+/)).toBeVisible();
+  await expect(page.getByTestId(/^job-\d+$/).first().getByText("succeeded")).toBeVisible({ timeout: 60_000 });
+  const text = (await counters.textContent()) ?? "";
+  const pairs = Number(/([\d,]+)\s*pairs/.exec(text)?.[1]?.replace(/,/g, "") ?? "0");
+  expect(pairs).toBeGreaterThan(0);
+  expect(pairs).toBeLessThanOrEqual(12);
+  await snap(page, "generate-job-done");
+
+  // the same request again yields new segments: the 12 already generated are not estimated twice
+  await page.getByLabel("How many").fill("13");
+  await expect(estimate).toContainText("13");
+
+  await page.setViewportSize({ width: 420, height: 900 });
+  await snap(page, "generate-narrow");
+});
