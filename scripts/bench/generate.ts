@@ -1,0 +1,47 @@
+// npm run bench:generate [-- --latency 100 --concurrency 8,32 --seconds 8]: generation throughput (pairs/s) through
+// the real openai SDK against the local fake OpenAI server with a fixed latency L, at concurrency C, compared with
+// the ideal C / L (every lane always waiting on the server). Everything else — claiming items, storing each pair
+// with its evidence, history and quality flags in one transaction — is the overhead this measures.
+import { parseArgs } from "node:util";
+import { importFiles } from "@/lib/corpus/importer";
+import { demoFile } from "@/lib/corpus/demo";
+import { createJobRow } from "@/lib/generate/job-row";
+import { resolveRequest } from "@/lib/generate/params";
+import { getJob } from "@/lib/jobs/jobs";
+import { runJob } from "@/lib/jobs/runner";
+import "@/lib/jobs/kinds";
+import { startFakeOpenAi } from "../../test/support/fake-openai";
+import { benchDatabase, machine } from "./support";
+
+const { values } = parseArgs({ options: {
+  latency: { type: "string", default: "100" }, concurrency: { type: "string", default: "8,32" }, seconds: { type: "string", default: "8" },
+} });
+const latency = Number(values.latency);
+const lanes = values.concurrency.split(",").map(Number);
+
+const db = await benchDatabase();
+const fake = await startFakeOpenAi({ latencyMs: latency });
+Object.assign(process.env, { OPENAI_API_KEY: "bench", OPENAI_BASE_URL: fake.url, IN2_PRICE_TABLE: JSON.stringify({ bench: { input: 0.15, output: 0.6 } }) });
+try {
+  const { corpusId, segments } = await importFiles({ corpus: "bench", files: [{ path: demoFile() }] });
+  console.log(`bench:generate — fake server latency ${latency} ms, ${segments} segments — ${machine()}`);
+  const rows = [];
+  for (const c of lanes) {
+    const ideal = c / (latency / 1000);
+    const count = Math.min(segments, Math.round(ideal * Number(values.seconds)));
+    const p = resolveRequest({ type: "single", count, corpusId, seed: c, provider: "openai", model: "bench", concurrency: c });
+    const id = await createJobRow({ ...p, model: `bench-c${c}` });
+    const t0 = performance.now();
+    await runJob(id, "bench");
+    const seconds = (performance.now() - t0) / 1000;
+    const job = await getJob(id);
+    const done = (job.result as { succeeded: number }).succeeded;
+    const rate = done / seconds;
+    rows.push({ concurrency: c, items: done, seconds, pairs_per_s: rate, ideal, efficiency: rate / ideal });
+    console.log(`C=${String(c).padStart(3)}  ${String(done).padStart(5)} pairs in ${seconds.toFixed(2)} s  ${rate.toFixed(1).padStart(6)} pairs/s  ideal ${ideal.toFixed(0)}  → ${(100 * rate / ideal).toFixed(1)}%`);
+  }
+  console.log(JSON.stringify({ bench: "generate", date: new Date().toISOString(), machine: machine(), latency_ms: latency, rows }));
+} finally {
+  await fake.close();
+  await db.stop();
+}
