@@ -11,6 +11,9 @@ import { SetsTable } from "./sets-table";
 import { SummaryTable } from "./summary-table";
 import { useProbeRunsQuery } from "./use-probe-runs-query";
 
+// One chart fills the width; two or three share it (static class names, so Tailwind sees them).
+const CHART_COLUMNS: Record<number, string> = { 2: "xl:grid-cols-2", 3: "xl:grid-cols-3" };
+
 /** Build sets, run them against endpoints, compare position curves: the whole probe workflow on one page. */
 export function ProbePage() {
   const runs = useProbeRunsQuery();
@@ -20,6 +23,7 @@ export function ProbePage() {
   // Colours follow a run's place in the list, so a run keeps its colour in the table and every chart.
   const indexOf = (id: number) => Math.max(0, all.findIndex((r) => r.id === id));
   const shown = all.filter((r) => !hidden.has(r.id) && r.scored > 0);
+  const styles = PROBE_STYLES.filter((s) => shown.some((r) => r.style === s));
   const toggle = (id: number) => setHidden((h) => {
     const next = new Set(h);
     if (next.has(id)) next.delete(id); else next.add(id);
@@ -36,9 +40,9 @@ export function ProbePage() {
       {runs.isLoading && <SkeletonRows rows={3} />}
       {runs.error && <ErrorNotice error={runs.error} />}
       {runs.data && <RunsTable runs={all} hidden={hidden} onToggle={toggle} indexOf={indexOf} />}
-      {shown.length > 0 && (
-        <div className="grid gap-6 xl:grid-cols-3">
-          {PROBE_STYLES.filter((s) => shown.some((r) => r.style === s)).map((s) => (
+      {styles.length > 0 && (
+        <div className={`grid gap-6 ${CHART_COLUMNS[styles.length] ?? ""}`}>
+          {styles.map((s) => (
             <CurveChart key={s} style={s} runs={shown.filter((r) => r.style === s)} indexOf={indexOf} />
           ))}
         </div>

@@ -34,7 +34,7 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
             <tbody className="tabular">
               {data.sets.map((s) => (
                 <tr key={s.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                  <td className="px-4 py-2"><span className="text-zinc-400">#{s.id}</span> <span className="font-medium">{s.name}</span></td>
+                  <td className="min-w-56 px-4 py-2"><span className="text-zinc-400">#{s.id}</span> <span className="font-medium">{s.name}</span></td>
                   <td className="px-4 py-2"><Badge color="indigo">{s.style}</Badge> <span className="text-xs text-zinc-500">{STYLE_INFO[s.style].pattern}</span></td>
                   <td className="px-4 py-2 font-mono text-xs">{s.source} · {s.tokenizer}</td>
                   <td className="px-4 py-2 text-right">{fmtInt(s.tokenBudget)}</td>

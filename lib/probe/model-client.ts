@@ -27,12 +27,22 @@ export function modelClient(ep: ModelEndpoint): (prompt: string, signal?: AbortS
     timeout: 10 * 60_000,
   });
   return async (prompt, signal) => {
-    const res = await client.chat.completions.create({
-      model: ep.model,
-      messages: [{ role: "user", content: prompt }],
-      temperature: ep.temperature,
-      max_tokens: ep.maxTokens,
-    }, { signal });
+    // A per-request signal: the SDK attaches listeners to the signal it gets, and thousands of requests
+    // sharing the job's signal would pile them up on it.
+    const request = new AbortController();
+    const abort = () => request.abort();
+    signal?.addEventListener("abort", abort, { once: true });
+    let res;
+    try {
+      res = await client.chat.completions.create({
+        model: ep.model,
+        messages: [{ role: "user", content: prompt }],
+        temperature: ep.temperature,
+        max_tokens: ep.maxTokens,
+      }, { signal: request.signal });
+    } finally {
+      signal?.removeEventListener("abort", abort);
+    }
     return {
       text: res.choices[0]?.message?.content ?? "",
       promptTokens: res.usage?.prompt_tokens ?? null,

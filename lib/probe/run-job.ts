@@ -62,6 +62,7 @@ export const probeRunJob = defineJob({
     };
     await Promise.all(Array.from({ length: Math.max(1, run.concurrency) }, worker));
     if (succeeded === 0 && streak >= GIVE_UP_AFTER) throw new Error(`the model endpoint failed ${streak} times in a row: ${lastError}`);
+    await ctx.progress({ done, failed, message: `${run.model}: ${done} scored${failed ? `, ${failed} failed (resume to ask them again)` : ""}` });
     const s = await probeRunSummary(runId);
     return { run: runId, set: s.setId, style: s.style, model: s.model, scored: s.scored, failed: s.failed, avg: s.curve.avg, gap: s.curve.gap };
   },
