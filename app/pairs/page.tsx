@@ -1,4 +1,5 @@
-import { NotYet } from "@/components/ui/not-yet";
+import { Suspense } from "react";
+import { PairsBrowser } from "@/components/pairs/pairs-browser";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Pairs" };
@@ -6,8 +7,8 @@ export const metadata = { title: "Pairs" };
 export default function Page() {
   return (
     <>
-      <PageHeader title="Pairs" />
-      <NotYet what="The table of all question–answer pairs with filters and bulk actions" />
+      <PageHeader title="Pairs" description="Every question–answer pair: filter by status, type, quality flag, model, prompt, reviewer or text; act on the whole filter at once. Next: review the pending ones, then assemble contexts." />
+      <Suspense><PairsBrowser /></Suspense>
     </>
   );
 }
