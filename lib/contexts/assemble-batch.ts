@@ -1,0 +1,80 @@
+import { assembleContext, AssemblyError, type AssembledContext } from "@/lib/assemble";
+import { getTokenizer } from "@/lib/tokenize";
+import { DbFillerSource, NeedSegments } from "./filler-source";
+import type { PairInput } from "./inputs";
+import type { AssemblyFailure, AssemblyOptions } from "./types";
+
+/** Fetch rounds per batch before giving up; each round answers every pair's next miss at once. */
+const MAX_ROUNDS = 200;
+
+export interface BatchResult {
+  contexts: (AssembledContext & { tokenizer: string })[];
+  failures: AssemblyFailure[];
+  /** pairs skipped because their document overlaps an evaluation set */
+  contaminated: number;
+  leakyFillersRejected: number;
+}
+
+/** One filler source per corpus, shared by the batches of a run so the cache is reused until cleared. */
+export class FillerSources {
+  private readonly sources = new Map<number, Promise<DbFillerSource>>();
+
+  get(corpusId: number): Promise<DbFillerSource> {
+    let s = this.sources.get(corpusId);
+    if (!s) {
+      s = DbFillerSource.forCorpus(corpusId);
+      this.sources.set(corpusId, s);
+    }
+    return s;
+  }
+
+  /** Drops cached segments once they pass `limit` (a 32K context holds ~200 fillers; a batch a few thousand). */
+  async trim(limit = 50_000): Promise<void> {
+    for (const s of this.sources.values()) {
+      const source = await s;
+      if (source.size > limit) source.clear();
+    }
+  }
+}
+
+/**
+ * Assembles a batch of pairs. Every pair is tried; those whose fillers are not cached yet are collected, their
+ * candidate ids fetched in one query per corpus, and they are tried again, until every pair has a context or
+ * a failure. Results do not depend on the batch's composition: each pair's randomness is its own.
+ */
+export async function assembleBatch(pairs: PairInput[], opts: AssemblyOptions, sources: FillerSources): Promise<BatchResult> {
+  const result: BatchResult = { contexts: [], failures: [], contaminated: 0, leakyFillersRejected: 0 };
+  let pending: PairInput[] = [];
+  for (const p of pairs) {
+    if (p.contaminated) result.contaminated++;
+    else pending.push(p);
+  }
+  for (let round = 0; pending.length > 0; round++) {
+    const needed = new Map<number, number[]>();
+    const retry: PairInput[] = [];
+    for (const p of pending) {
+      const source = await sources.get(p.corpusId);
+      const tokenizer = await getTokenizer(p.tokenizer);
+      try {
+        const ctx = assembleContext(p.input, source, tokenizer, { ...opts, seed: String(opts.seed) });
+        result.contexts.push({ ...ctx, tokenizer: p.tokenizer });
+        result.leakyFillersRejected += ctx.leakyFillersRejected;
+      } catch (err) {
+        if (err instanceof NeedSegments && round < MAX_ROUNDS) {
+          needed.set(p.corpusId, [...(needed.get(p.corpusId) ?? []), ...err.ids]);
+          retry.push(p);
+        } else if (err instanceof AssemblyError) {
+          result.failures.push({ pairId: p.input.pairId, code: err.code, message: err.message });
+        } else if (err instanceof NeedSegments) {
+          result.failures.push({ pairId: p.input.pairId, code: "filler_exhausted", message: "too many filler lookups" });
+        } else {
+          throw err;
+        }
+      }
+    }
+    for (const [corpusId, ids] of needed) await (await sources.get(corpusId)).fetch(ids);
+    pending = retry;
+  }
+  result.contexts.sort((a, b) => a.pairId - b.pairId);
+  return result;
+}

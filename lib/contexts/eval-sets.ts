@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { projectRoot } from "@/lib/config/paths";
+import { addGrams } from "./ngrams";
+
+/** An evaluation set's n-grams and a fingerprint of its content (decontamination work is keyed by it). */
+export interface EvalGrams {
+  grams: Set<number>;
+  fingerprint: string;
+  sources: { name: string; texts: number }[];
+}
+
+const VALPROBING = ["document_sentences.jsonl", "code_functions.jsonl", "database_entities.jsonl"];
+
+/** The VaL Probing pieces: the project's gzipped copies when present, else the shared originals. */
+export function defaultEvalFiles(): string[] {
+  const local = path.join(projectRoot(), "data", "valprobing");
+  const shared = path.resolve(projectRoot(), "..", "shared", "data", "valprobing");
+  return VALPROBING.map((f) => {
+    const gz = path.join(local, `${f}.gz`);
+    if (fs.existsSync(gz)) return gz;
+    const plain = path.join(local, f);
+    return fs.existsSync(plain) ? plain : path.join(shared, f);
+  });
+}
+
+function read(file: string): string {
+  const buf = fs.readFileSync(file);
+  // gzip by magic bytes, not by name: an upload keeps a random name
+  return (buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf) : buf).toString("utf8");
+}
+
+/** Every string inside a JSON value (an eval set's questions, contexts, answers… whatever its field names). */
+function strings(value: unknown, out: string[]): void {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
+}
+
+/** Texts of one file: JSON Lines (all string fields), a JSON array, or plain text (one text per line). */
+export function evalTexts(content: string): string[] {
+  const out: string[] = [];
+  for (const line of content.split("\n")) {
+    const t = line.trim();
+    if (!t) continue;
+    try {
+      strings(JSON.parse(t), out);
+    } catch {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** The default sets that exist here, plus the user's own files. */
+export function evalFilesWith(extra: string[] = []): string[] {
+  return [...defaultEvalFiles().filter((f) => fs.existsSync(f)), ...extra];
+}
+
+const cache = new Map<string, EvalGrams>();
+
+/** Loads the n-grams of the given files (the VaL Probing pieces when none are given), cached per content. */
+export function loadEvalGrams(files: string[] = evalFilesWith()): EvalGrams {
+  const contents = files.map((f) => ({ name: path.basename(f), content: read(f) }));
+  const hash = createHash("sha256");
+  for (const c of contents) hash.update(c.content).update("\u0000");
+  const fingerprint = hash.digest("hex").slice(0, 16);
+  const hit = cache.get(fingerprint);
+  if (hit) return hit;
+  const grams = new Set<number>();
+  const sources = contents.map((c) => {
+    const texts = evalTexts(c.content);
+    for (const t of texts) addGrams(t, grams);
+    return { name: c.name, texts: texts.length };
+  });
+  const loaded = { grams, fingerprint, sources };
+  cache.set(fingerprint, loaded);
+  return loaded;
+}

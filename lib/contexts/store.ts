@@ -1,0 +1,52 @@
+import type { AssembledContext } from "@/lib/assemble";
+import { pool } from "@/lib/db/client";
+
+/** A new assembly run; params hold the options and the selection, stats are filled in as the run goes. */
+export async function createRun(params: Record<string, unknown>, seed: string, jobId: number | null = null): Promise<number> {
+  const { rows } = await pool().query<{ id: number }>(
+    `INSERT INTO assembly_run (job_id, params, seed) VALUES ($1, $2, $3) RETURNING id`,
+    [jobId, JSON.stringify(params), seed]);
+  return rows[0]!.id;
+}
+
+/** The run a job writes into, so a resumed job continues its own run instead of starting another. */
+export async function runForJob(jobId: number): Promise<number | null> {
+  const { rows } = await pool().query<{ id: number }>(`SELECT id FROM assembly_run WHERE job_id = $1 ORDER BY id LIMIT 1`, [jobId]);
+  return rows[0]?.id ?? null;
+}
+
+/** Merges keys into the run's stats (a shallow jsonb merge). */
+export async function mergeRunStats(runId: number, patch: Record<string, unknown>): Promise<void> {
+  await pool().query(`UPDATE assembly_run SET stats = stats || $2::jsonb WHERE id = $1`, [runId, JSON.stringify(patch)]);
+}
+
+/**
+ * Stores contexts set-based (one statement per batch). A pair already stored in this run is left as is, so a
+ * resumed job that re-assembles a batch writes nothing twice.
+ */
+export async function insertContexts(runId: number, contexts: (AssembledContext & { tokenizer: string })[]): Promise<Map<number, number>> {
+  if (contexts.length === 0) return new Map();
+  await pool().query(
+    `INSERT INTO context (run_id, pair_id, kind, seed, target_tokens, total_tokens, tokenizer, spans, evidence_depths)
+     SELECT $1, u.pair_id, u.kind, u.seed, u.target, u.total, u.tokenizer, u.spans,
+            ARRAY(SELECT jsonb_array_elements_text(u.depths)::float8)
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[])
+       AS u(pair_id, kind, seed, target, total, tokenizer, spans, depths)
+     ON CONFLICT (run_id, pair_id) DO NOTHING`,
+    [runId, contexts.map((c) => c.pairId), contexts.map((c) => c.kind), contexts.map((c) => c.seed),
+      contexts.map((c) => c.targetTokens), contexts.map((c) => c.totalTokens), contexts.map((c) => c.tokenizer),
+      contexts.map((c) => JSON.stringify(c.spans)), contexts.map((c) => JSON.stringify(c.evidenceDepths))]);
+  const { rows } = await pool().query<{ id: number; pairId: number }>(
+    `SELECT id, pair_id AS "pairId" FROM context WHERE run_id = $1 AND pair_id = ANY($2::int[])`,
+    [runId, contexts.map((c) => c.pairId)]);
+  return new Map(rows.map((r) => [r.pairId, r.id]));
+}
+
+/** The newest context of each pair (pairs without one are absent). */
+export async function latestContextIds(pairIds: number[]): Promise<Map<number, number>> {
+  if (pairIds.length === 0) return new Map();
+  const { rows } = await pool().query<{ pairId: number; id: number }>(
+    `SELECT DISTINCT ON (pair_id) pair_id AS "pairId", id FROM context WHERE pair_id = ANY($1::int[]) ORDER BY pair_id, id DESC`,
+    [pairIds]);
+  return new Map(rows.map((r) => [r.pairId, r.id]));
+}

@@ -1,0 +1,45 @@
+import type { ContextSpan } from "@/lib/assemble";
+
+/** Assembly options as users give them (CLI flags, the UI form, the export engineer's ensureContexts). */
+export interface AssemblyOptions {
+  minTokens: number;
+  maxTokens: number;
+  shortRatio: number;
+  seed: string | number;
+}
+
+/** A stored context: the recipe only; the text is rebuilt from segment (or document) texts on demand. */
+export interface ContextRecord {
+  id: number;
+  runId: number;
+  pairId: number;
+  kind: "long" | "short";
+  seed: string;
+  targetTokens: number;
+  totalTokens: number;
+  tokenizer: string;
+  spans: ContextSpan[];
+  evidenceDepths: number[];
+  createdAt: string;
+}
+
+/** A context with its text rebuilt (what export and the preview need). */
+export interface ContextText {
+  id: number;
+  pairId: number;
+  text: string;
+  spans: ContextSpan[];
+  kind: "long" | "short";
+  totalTokens: number;
+  targetTokens: number;
+  tokenizer: string;
+  evidenceDepths: number[];
+  seed: string;
+}
+
+/** Why a pair got no context in a run, counted per code in the run summary. */
+export interface AssemblyFailure {
+  pairId: number;
+  code: string;
+  message: string;
+}
