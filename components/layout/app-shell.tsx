@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { RunningJobs } from "./running-jobs";
 import { NAV_ITEMS } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
@@ -10,6 +11,7 @@ import { ThemeToggle } from "./theme-toggle";
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  if (pathname === "/login" || pathname === "/setup") return <main className="px-4">{children}</main>;
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 hidden h-screen w-52 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
@@ -44,6 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="ml-auto flex items-center gap-3">
             <RunningJobs />
             <ThemeToggle />
+            <UserMenu />
           </div>
         </header>
         <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8">{children}</main>

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { authenticate } from "@/lib/auth/authenticate";
+import { hasRole, type Role, type SessionUser } from "@/lib/auth/roles";
 import { AppError } from "./errors";
 
 /**
@@ -8,12 +10,16 @@ import { AppError } from "./errors";
  * trace ever reaches the client.
  */
 export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
+  /** the least role a caller needs; "public" for sign-in and setup only */
+  role?: Role | "public";
   query?: Q;
   body?: B;
   params?: P;
 }
 
 export interface RouteInput<Q, B, P> {
+  /** the caller (on "public" routes a placeholder with id 0 and role viewer when nobody is signed in) */
+  user: SessionUser;
   query: Q;
   body: B;
   params: P;
@@ -26,8 +32,9 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
   spec: RouteSpec<Q, B, P>,
   handler: Handler<z.infer<Q>, z.infer<B>, z.infer<P>>,
 ) {
-  return async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
+      const user = await resolveUser(req, spec.role);
       const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const params = parse(spec.params, ctx?.params ? await ctx.params : {}, "path");
       let body: unknown = undefined;
@@ -40,13 +47,28 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
         }
         body = parse(spec.body, raw, "body");
       }
-      const result = await handler({ query, body, params, req } as RouteInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
+      const result = await handler({ user, query, body, params, req } as RouteInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (err) {
       return errorResponse(err);
     }
   };
+  // the role is readable on the exported handler, so a test can check every route declares and enforces one
+  return Object.assign(handle, { role: spec.role });
+}
+
+const ANONYMOUS: SessionUser = { id: 0, email: "", name: "anonymous", role: "viewer" };
+// Until accounts are enforced everywhere, actions are attributed to the local default user (id 1).
+const LOCAL: SessionUser = { id: 1, email: "local@in2.studio", name: "Local user", role: "admin" };
+
+async function resolveUser(req: NextRequest, role: Role | "public" | undefined): Promise<SessionUser> {
+  if (role === undefined) return (await authenticate(req)) ?? LOCAL;
+  const user = await authenticate(req);
+  if (role === "public") return user ?? ANONYMOUS;
+  if (!user) throw new AppError("unauthorized", "sign in first");
+  if (!hasRole(user.role, role)) throw new AppError("forbidden", `this needs the ${role} role; you are ${user.role}`);
+  return user;
 }
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {

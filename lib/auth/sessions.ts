@@ -1,0 +1,35 @@
+import crypto from "node:crypto";
+import { pool } from "@/lib/db/client";
+import type { SessionUser } from "./roles";
+
+export const SESSION_COOKIE = "in2_session";
+export const SESSION_DAYS = 14;
+
+export function sha256(s: string): string {
+  return crypto.createHash("sha256").update(s).digest("hex");
+}
+
+/** A new session for the user; returns the secret token for the cookie (only its hash is stored). */
+export async function createSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await pool().query(`INSERT INTO session (id, user_id, expires_at) VALUES ($1, $2, $3)`, [sha256(token), userId, expiresAt]);
+  return { token, expiresAt };
+}
+
+/** The user behind a session token, or undefined when it is unknown or expired. Sliding expiry. */
+export async function userForSession(token: string | undefined): Promise<SessionUser | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const { rows } = await pool().query<SessionUser>(
+    `WITH s AS (
+       UPDATE session SET last_seen_at = now(),
+         expires_at = CASE WHEN last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE expires_at END
+       WHERE id = $1 AND expires_at > now() RETURNING user_id)
+     SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE u.password_hash IS NOT NULL`,
+    [sha256(token), SESSION_DAYS]);
+  return rows[0];
+}
+
+export async function deleteSession(token: string | undefined): Promise<void> {
+  if (token) await pool().query(`DELETE FROM session WHERE id = $1`, [sha256(token)]);
+}
