@@ -14,6 +14,7 @@ process.env.IN2_E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: ".reports/playwright-output",
   fullyParallel: false,
   workers: 1,
@@ -22,6 +23,8 @@ export default defineConfig({
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // signed in as the admin created by e2e/global-setup.ts
+    storageState: path.join(process.cwd(), ".reports", "e2e-auth.json"),
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: (findChromium() as string | undefined) ?? undefined,

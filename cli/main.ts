@@ -1,14 +1,17 @@
 import { runCommand, type Command } from "./command";
+import { assembleCommand } from "./commands/assemble";
 import { documentsCommand, segmentsCommand } from "./commands/dump";
+import { exportCommand } from "./commands/export";
 import { generateCommand } from "./commands/generate";
 import { importCommand } from "./commands/import";
 import { pairsCommand } from "./commands/pairs";
 import { probeCommand } from "./commands/probe";
 import { serveCommand } from "./commands/serve";
 import { statsCommand } from "./commands/stats";
+import { userCommand } from "./commands/user";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, probeCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
