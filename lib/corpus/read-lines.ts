@@ -17,6 +17,9 @@ export interface ReadOptions {
   maxDecompressedBytes?: number;
 }
 
+const BOMB_RATIO = 100;
+const BOMB_MIN_BYTES = 64 * 1024 * 1024;
+
 export async function isGzip(path: string): Promise<boolean> {
   const fh = await fs.promises.open(path, "r");
   try {
@@ -71,6 +74,11 @@ export async function* readLines(path: string, opts: ReadOptions): AsyncGenerato
     if (opts.maxDecompressedBytes && total > opts.maxDecompressedBytes) {
       raw.destroy();
       throw new Error(`decompressed data exceeds the limit of ${opts.maxDecompressedBytes} bytes`);
+    }
+    // Text compresses ~3–10×; a gzip stream expanding far beyond that is a decompression bomb.
+    if (gzip && total > BOMB_MIN_BYTES && total > BOMB_RATIO * Math.max(bytesRead, 1)) {
+      raw.destroy();
+      throw new Error(`gzip data expands more than ${BOMB_RATIO}× (${total} bytes from ${bytesRead}): refusing a likely decompression bomb`);
     }
     let start = 0;
     for (;;) {

@@ -140,3 +140,11 @@ describe("in2 import (CLI)", () => {
     expect(notJsonl.stderr).toMatch(/table\.csv: not JSON Lines/);
   });
 });
+
+describe("bounded input", () => {
+  it("refuses a gzip decompression bomb with a clear error instead of filling memory or disk", async () => {
+    // 200 MB of zeros compresses to ~200 KB: a 1000× expansion no text corpus has
+    const bomb = write("bomb.jsonl.gz", zlib.gzipSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 }));
+    await expect(importFiles({ corpus: "bomb", files: [{ path: bomb }] })).rejects.toThrow(/decompression bomb/);
+  });
+});
