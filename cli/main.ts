@@ -11,7 +11,7 @@ import { statsCommand } from "./commands/stats";
 import { userCommand } from "./commands/user";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand, assembleCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -2,3 +2,4 @@
 import "@/lib/corpus/import-job";
 import "@/lib/probe/run-job";
 import "@/lib/generate/generate-job";
+import "@/lib/export/export-job";

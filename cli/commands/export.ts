@@ -1,0 +1,71 @@
+import path from "node:path";
+import { getCorpus } from "@/lib/corpus/corpora";
+import { exportForJob } from "@/lib/export/exports";
+import { exportOptions } from "@/lib/export/params";
+import { createExportJobRow } from "@/lib/export/start";
+import { cancelJob, getJob, type JobRow } from "@/lib/jobs/jobs";
+import { runJob } from "@/lib/jobs/runner";
+import "@/lib/jobs/kinds";
+import { progress, UsageError, type Command } from "../command";
+
+const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
+const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest",
+  usage: "in2 export --format film|chat|raw --seed S --out PATH.jsonl[.gz] [--status accepted[,pending,flagged,rejected]] "
+    + "[--type single,multi,short] [--corpus NAME] [--min-tokens 4096] [--max-tokens 32768] [--short-ratio 0.1]",
+  options: {
+    format: { type: "string" }, status: { type: "string" }, type: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
+    corpus: { type: "string" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" }, "short-ratio": { type: "string" },
+  },
+  async run(v) {
+    if (typeof v.out !== "string") throw new UsageError("say where to write: --out PATH.jsonl or PATH.jsonl.gz");
+    if (!/\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--out must end in .jsonl or .jsonl.gz");
+    if (typeof v.seed !== "string") throw new UsageError("give a seed (--seed S): it decides the contexts of pairs assembled now");
+    const parsed = exportOptions.safeParse({
+      format: v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: v.out.endsWith(".gz"),
+      corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
+      minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(`${issue?.path.join(".") || "options"}: ${issue?.message ?? "invalid"}`);
+    }
+    const out = path.resolve(v.out);
+    const id = await createExportJobRow(parsed.data, out);
+    const job = await runHere(id);
+    if (job.status !== "succeeded") throw new Error(`export job ${id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
+    const row = await exportForJob(id);
+    const r = job.result as { rows: number; unassembled: number; bytes: number; sha256: string; manifest: string; seconds: number };
+    return {
+      job_id: id, export_id: row?.id ?? null, format: parsed.data.format, out, manifest: r.manifest, rows: r.rows,
+      unassembled: r.unassembled, bytes: r.bytes, sha256: r.sha256, seconds: r.seconds,
+    };
+  },
+};
+
+/** Runs the job in this process with progress on stderr; Ctrl-C cancels it (the partial file is removed). */
+async function runHere(id: number): Promise<JobRow> {
+  const onSignal = () => { progress("cancelling…"); void cancelJob(id); };
+  process.once("SIGINT", onSignal);
+  const started = Date.now();
+  const ticker = setInterval(() => { getJob(id).then((j) => progress(line(j, started))).catch(() => {}); }, 1000);
+  try {
+    await runJob(id, `cli:${process.pid}`, progress);
+  } finally {
+    clearInterval(ticker);
+    process.off("SIGINT", onSignal);
+  }
+  const job = await getJob(id);
+  progress(line(job, started));
+  return job;
+}
+
+function line(j: JobRow, started: number): string {
+  const c = j.counters as { rows?: number; bytes?: number };
+  const secs = Math.max(0.001, (Date.now() - started) / 1000);
+  const mb = (c.bytes ?? 0) / 1e6;
+  return `export #${j.id} ${j.status}: ${j.done}/${j.total} pairs scanned, ${c.rows ?? 0} rows, ${mb.toFixed(1)} MB (${(mb / secs).toFixed(1)} MB/s)`;
+}

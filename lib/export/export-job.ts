@@ -1,0 +1,37 @@
+import { defineJob } from "@/lib/jobs/define";
+import { appContextStore } from "./contexts-adapter";
+import { recordExport } from "./exports";
+import { exportJobParams } from "./params";
+import { defaultExportPath } from "./paths";
+import { runExport } from "./run-export";
+
+export const EXPORT_KIND = "export";
+
+/**
+ * The background form of every export (UI and CLI alike). Resumable by construction: contexts assembled before a
+ * crash are kept, so a restart writes the same file again from the top, and the export row is keyed by job.
+ */
+export const exportJob = defineJob({
+  kind: EXPORT_KIND,
+  version: 1,
+  params: exportJobParams,
+  async run(ctx, p) {
+    const out = p.out ?? defaultExportPath(ctx.jobId, p.options);
+    const started = Date.now();
+    const result = await runExport({
+      options: p.options,
+      out,
+      store: appContextStore,
+      signal: ctx.signal,
+      onProgress: (pr) => {
+        void ctx.progress({ done: pr.scanned, total: pr.total, counters: { rows: pr.rows, bytes: pr.bytes } });
+      },
+    });
+    const exportId = await recordExport(ctx.jobId, p.options, result);
+    await ctx.progress({ done: result.scanned, counters: { rows: result.rows, bytes: result.uncompressedBytes }, message: `${result.rows} rows written` });
+    return {
+      exportId, out: result.out, manifest: result.manifestPath, rows: result.rows, unassembled: result.unassembled,
+      bytes: result.bytes, sha256: result.sha256, seconds: (Date.now() - started) / 1000,
+    };
+  },
+});

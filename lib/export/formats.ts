@@ -1,0 +1,65 @@
+import type { ExportFormat } from "./params";
+import type { ExportRecord } from "./types";
+
+/** The FILM-7B training template (An et al., 2024), word for word. */
+export const FILM_PREAMBLE =
+  "Below is a context and an instruction. Based on the information provided in the context, write a response for the instruction.";
+
+/** The user turn without the [INST] markers: the chat format's user message, and the core of the FILM prompt. */
+export function instruction(context: string, question: string): string {
+  return `${FILM_PREAMBLE}\n\n### Context:\n${context}\n\n### Instruction:\n${question}`;
+}
+
+export function filmPrompt(context: string, question: string): string {
+  return `[INST] ${instruction(context, question)} [/INST]`;
+}
+
+/** Traces a training row back to its pair; small on purpose (the raw format carries everything). */
+function meta(r: ExportRecord) {
+  return { pair_id: r.id, type: r.type, context_tokens: r.context.totalTokens, evidence_depths: r.context.evidenceDepths, seed: r.context.seed };
+}
+
+// Object literals below fix the key order of every line: JSON.stringify keeps insertion order.
+function film(r: ExportRecord) {
+  return { prompt: filmPrompt(r.context.text, r.question), completion: r.answer, meta: meta(r) };
+}
+
+function chat(r: ExportRecord) {
+  return {
+    messages: [
+      { role: "user", content: instruction(r.context.text, r.question) },
+      { role: "assistant", content: r.answer },
+    ],
+    meta: meta(r),
+  };
+}
+
+function raw(r: ExportRecord) {
+  const c = r.context;
+  return {
+    id: r.id,
+    type: r.type,
+    question: r.question,
+    answer: r.answer,
+    support: r.support,
+    context: c.text,
+    context_tokens: c.totalTokens,
+    tokenizer: c.tokenizer,
+    segments: c.spans.map((s) => ({
+      segment_id: s.segmentId, document_id: s.documentId, role: s.role, piece: s.piece,
+      char_start: s.charStart, char_end: s.charEnd, token_start: s.tokenStart, token_end: s.tokenEnd,
+    })),
+    evidence_depths: c.evidenceDepths,
+    source: { document_id: r.documentId, url: r.url },
+    generator: { provider: r.provider, model: r.model, prompt_version: r.promptVersion },
+    review: { status: r.status, edited: r.edited, reviewer: r.reviewer },
+    seed: c.seed,
+  };
+}
+
+const FORMATTERS = { film, chat, raw } satisfies Record<ExportFormat, (r: ExportRecord) => unknown>;
+
+/** One JSON Lines row (with its newline) for a record in the given format. */
+export function formatLine(format: ExportFormat, r: ExportRecord): string {
+  return `${JSON.stringify(FORMATTERS[format](r))}\n`;
+}

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import { formatLine } from "./formats";
+import { ManifestBuilder, type Manifest } from "./manifest";
+import { normalizeOptions, type ExportOptions } from "./params";
+import { isGzipPath, manifestPathFor } from "./paths";
+import { countCandidates, exportBatches } from "./source";
+import type { ContextStore } from "./types";
+import { writeExportFile } from "./write-file";
+
+export interface ExportProgress { scanned: number; total: number; rows: number; bytes: number }
+
+export interface RunExportInput {
+  options: ExportOptions;
+  /** .jsonl, or .jsonl.gz for gzip */
+  out: string;
+  store: ContextStore;
+  signal?: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+  batchSize?: number;
+}
+
+export interface ExportResult {
+  out: string;
+  manifestPath: string;
+  rows: number;
+  scanned: number;
+  /** selected pairs without a context that could not be assembled (left out, counted in the manifest) */
+  unassembled: number;
+  bytes: number;
+  uncompressedBytes: number;
+  sha256: string;
+  manifest: Manifest;
+}
+
+/**
+ * Writes one export: the selected pairs in id order, formatted, streamed to the file with backpressure (memory
+ * holds two keyset pages at most), then the manifest beside it. Deterministic: no timestamps, fixed key and row
+ * order, fixed gzip header, so the same database state and seed give the same bytes.
+ */
+export async function runExport(input: RunExportInput): Promise<ExportResult> {
+  const options = normalizeOptions(input.options);
+  const total = await countCandidates(options);
+  const manifest = new ManifestBuilder(options);
+  const progress: ExportProgress = { scanned: 0, total, rows: 0, bytes: 0 };
+  let unassembled = 0;
+
+  async function* chunks() {
+    for await (const batch of exportBatches(options, input.store, input.batchSize)) {
+      input.signal?.throwIfAborted();
+      let text = "";
+      for (const r of batch.records) {
+        text += formatLine(options.format, r);
+        manifest.add(r);
+      }
+      for (let i = 0; i < batch.unassembled; i++) manifest.skip();
+      unassembled += batch.unassembled;
+      progress.scanned += batch.scanned;
+      progress.rows += batch.records.length;
+      progress.bytes += Buffer.byteLength(text);
+      input.onProgress?.({ ...progress });
+      if (text) yield text;
+    }
+  }
+
+  const gzip = isGzipPath(input.out);
+  const file = await writeExportFile(input.out, gzip, chunks());
+  const built = manifest.build({ file: path.basename(input.out), compression: gzip ? "gzip" : null, bytes: file.bytes, sha256: file.sha256 });
+  const manifestPath = manifestPathFor(input.out);
+  await fs.promises.writeFile(`${manifestPath}.partial`, `${JSON.stringify(built, null, 2)}\n`);
+  await fs.promises.rename(`${manifestPath}.partial`, manifestPath);
+  return {
+    out: input.out, manifestPath, rows: manifest.rowCount, scanned: progress.scanned, unassembled,
+    bytes: file.bytes, uncompressedBytes: file.uncompressedBytes, sha256: file.sha256, manifest: built,
+  };
+}

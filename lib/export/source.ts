@@ -1,0 +1,83 @@
+import { pool } from "@/lib/db/client";
+import type { ExportOptions, ExportType, PairStatus } from "./params";
+import type { ContextStore, ExportRecord } from "./types";
+
+interface PairRow {
+  id: number; type: "single" | "multi"; status: PairStatus; question: string; answer: string; support: unknown;
+  edited: boolean; reviewer: string | null; provider: string; model: string; promptVersion: string; documentId: number; url: string | null;
+}
+
+/** One keyset page: the records it produced, the last pair id it scanned, how many pairs it scanned and left out. */
+export interface Batch { records: ExportRecord[]; lastId: number; scanned: number; unassembled: number }
+
+// `short` is a context kind, not a pair type: any pair may end up short, so it narrows nothing before assembly.
+function pairTypes(o: ExportOptions): string[] {
+  if (!o.types.length || o.types.includes("short")) return ["single", "multi"];
+  return o.types.filter((t) => t !== "short");
+}
+
+const WHERE = `p.status::text = ANY($1::text[]) AND p.type::text = ANY($2::text[]) AND ($3::int IS NULL OR p.corpus_id = $3)`;
+
+/** How many pairs the selection scans (the job's progress total). */
+export async function countCandidates(o: ExportOptions): Promise<number> {
+  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pair p WHERE ${WHERE}`,
+    [o.statuses, pairTypes(o), o.corpusId ?? null]);
+  return rows[0]?.n ?? 0;
+}
+
+async function pairPage(o: ExportOptions, after: number, limit: number): Promise<PairRow[]> {
+  const { rows } = await pool().query<PairRow>(
+    `SELECT p.id, p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
+       u.name AS reviewer, p.provider, p.model, p.prompt_version AS "promptVersion", p.document_id AS "documentId",
+       d.meta->>'url' AS url
+     FROM pair p JOIN document d ON d.id = p.document_id LEFT JOIN app_user u ON u.id = p.reviewer_id
+     WHERE ${WHERE} AND p.id > $4
+     ORDER BY p.id LIMIT $5`,
+    [o.statuses, pairTypes(o), o.corpusId ?? null, after, limit]);
+  return rows;
+}
+
+async function loadBatch(o: ExportOptions, store: ContextStore, after: number, limit: number): Promise<Batch> {
+  const pairs = await pairPage(o, after, limit);
+  if (!pairs.length) return { records: [], lastId: after, scanned: 0, unassembled: 0 };
+  const contextOf = await store.ensure(pairs.map((p) => p.id), { minTokens: o.minTokens, maxTokens: o.maxTokens, shortRatio: o.shortRatio, seed: o.seed });
+  const contexts = await store.load([...new Set(contextOf.values())]);
+  const records: ExportRecord[] = [];
+  let unassembled = 0;
+  for (const p of pairs) {
+    const contextId = contextOf.get(p.id);
+    const context = contextId === undefined ? undefined : contexts.get(contextId);
+    if (!context) {
+      unassembled++;
+      continue;
+    }
+    const type: ExportType = context.kind === "short" ? "short" : p.type;
+    if (o.types.length && !o.types.includes(type)) continue;
+    records.push({
+      id: p.id, type, question: p.question, answer: p.answer, support: Array.isArray(p.support) ? p.support.map(String) : [],
+      status: p.status, edited: p.edited, reviewer: p.reviewer, provider: p.provider, model: p.model, promptVersion: p.promptVersion,
+      documentId: p.documentId, url: p.url, context,
+    });
+  }
+  return { records, lastId: pairs.at(-1)!.id, scanned: pairs.length, unassembled };
+}
+
+/**
+ * The selected pairs in pair id order, one keyset page at a time, with their contexts (assembled now when
+ * missing). The next page is fetched while the caller writes the current one, so the database and the disk
+ * work side by side; memory holds at most two pages.
+ */
+export async function* exportBatches(o: ExportOptions, store: ContextStore, batchSize = 64): AsyncGenerator<Batch> {
+  let next = loadBatch(o, store, 0, batchSize);
+  try {
+    for (;;) {
+      const batch = await next;
+      if (!batch.scanned) return;
+      next = loadBatch(o, store, batch.lastId, batchSize);
+      yield batch;
+    }
+  } finally {
+    // a consumer that stops early must not leave the prefetch's failure unhandled
+    next.catch(() => {});
+  }
+}

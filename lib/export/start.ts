@@ -1,0 +1,20 @@
+import { pool } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { EXPORT_KIND } from "./export-job";
+import { exportJobParams, type ExportRequest } from "./params";
+
+/** Queues an export job for a worker (the UI's path); the file goes to the app's exports folder. */
+export async function startExport(request: ExportRequest, opts: { createdById?: number } = {}): Promise<number> {
+  const params = exportJobParams.parse({ options: request });
+  return enqueueJob(EXPORT_KIND, params, { createdById: opts.createdById });
+}
+
+/**
+ * An export job row without a queue message: `in2 export` runs it in its own process. Should that process die,
+ * the row is `running` with a stale heartbeat and a worker's sweep takes it over (it rewrites the same file).
+ */
+export async function createExportJobRow(request: ExportRequest, out: string): Promise<number> {
+  const params = exportJobParams.parse({ options: request, out });
+  const { rows } = await pool().query<{ id: number }>(`INSERT INTO job (kind, params) VALUES ($1, $2) RETURNING id`, [EXPORT_KIND, JSON.stringify(params)]);
+  return rows[0]!.id;
+}
