@@ -32,6 +32,12 @@ export default defineConfig({
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  // corpus.spec.ts starts from an empty app (the first-run experience), so it runs before every other spec,
+  // which seed data of their own.
+  projects: [
+    { name: "first-run", testMatch: /corpus\.spec\.ts$/ },
+    { name: "app", testIgnore: /corpus\.spec\.ts$/, dependencies: ["first-run"] },
+  ],
   webServer: {
     command: `node bin/in2.mjs serve --port ${PORT} --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/stats`,
