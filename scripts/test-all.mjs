@@ -47,7 +47,9 @@ if (!browser) {
   totals.failed += 1;
 } else {
   console.error("building the app for the end-to-end tests…");
-  if (run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]) !== 0) {
+  // A sentinel key in the build's environment: e2e/security.spec.ts proves it reaches no client bundle.
+  const sentinel = "sk-in2-bundle-sentinel-7f3a9c";
+  if (run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { OPENAI_API_KEY: sentinel }) !== 0) {
     totals.failed += 1;
   } else {
     const out = path.join(reports, "playwright.json");
@@ -55,7 +57,7 @@ if (!browser) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-e2e-"));
     fs.chmodSync(dataDir, 0o755);
     const status = run(bin("playwright"), ["test", "--reporter=list,json"], {
-      PLAYWRIGHT_CHROMIUM_PATH: browser, PLAYWRIGHT_JSON_OUTPUT_NAME: out, IN2_E2E_DATA_DIR: dataDir,
+      PLAYWRIGHT_CHROMIUM_PATH: browser, PLAYWRIGHT_JSON_OUTPUT_NAME: out, IN2_E2E_DATA_DIR: dataDir, IN2_BUNDLE_SENTINEL: sentinel,
     });
     const r = readJson(out);
     if (r) {
