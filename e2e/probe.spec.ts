@@ -6,8 +6,10 @@ test.describe.configure({ mode: "serial" });
 
 let server: FakeOpenAi;
 test.beforeAll(async () => {
-  // A model that finds every entity in the first 50 positions and none after: Avg 50, Gap 100.
-  server = await startFakeOpenAi(databaseOracle((position) => position < 50));
+  // "fake-7b" finds every entity in the first 50 positions and none after (Avg 50, Gap 100); "fake-perfect" finds all.
+  const early = databaseOracle((position) => position < 50);
+  const perfect = databaseOracle(() => true);
+  server = await startFakeOpenAi((prompt, req) => (req.model === "fake-perfect" ? perfect(prompt) : early(prompt)));
 });
 test.afterAll(async () => {
   await server.close();
@@ -41,6 +43,14 @@ test("a probing set built in the UI is listed, runs against a model endpoint and
   await expect(chart.getByRole("row", { name: /fake-7b/ })).toContainText("100.0");
   await expect(page.getByTestId("probe-summary")).toContainText("50.0 / 100.0");
   expect(server.requests.every((r) => r.temperature === 0 && r.max_tokens === 128)).toBe(true);
+
+  // A second model on the same set: both curves on one chart, both rows in the summary.
+  await page.getByLabel("Model").fill("fake-perfect");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(runs.getByText("succeeded")).toHaveCount(2, { timeout: 60_000 });
+  await expect(chart.locator(".recharts-line")).toHaveCount(2);
+  await expect(chart.getByRole("row", { name: /fake-perfect/ })).toContainText("100.0");
+  await expect(page.getByTestId("probe-summary")).toContainText("100.0 / 0.0");
   await snap(page, "probe");
   await page.setViewportSize({ width: 420, height: 900 });
   await snap(page, "probe-narrow");

@@ -2,6 +2,6 @@ import { route } from "@/lib/api/route";
 import { listProbeRuns, startProbeRun } from "@/lib/probe/runs";
 import { startProbeRunBody } from "@/lib/probe/schemas";
 
-export const GET = route({}, async () => ({ runs: await listProbeRuns() }));
+export const GET = route({ role: "viewer" }, async () => ({ runs: await listProbeRuns() }));
 
-export const POST = route({ body: startProbeRunBody }, async ({ body }) => ({ run: await startProbeRun(body) }));
+export const POST = route({ role: "curator", body: startProbeRunBody }, async ({ body }) => ({ run: await startProbeRun(body) }));

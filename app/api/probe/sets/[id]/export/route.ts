@@ -4,7 +4,7 @@ import { exportRecords } from "@/lib/probe/examples";
 import { getProbeSet } from "@/lib/probe/sets";
 
 /** The set as JSON Lines (`prompt`, `answer`, `style`, `position`, `set_id`, …), streamed page by page. */
-export const GET = route({ params: idParams }, async ({ params }) => {
+export const GET = route({ role: "viewer", params: idParams }, async ({ params }) => {
   const set = await getProbeSet(params.id);
   const records = exportRecords(set);
   const enc = new TextEncoder();
