@@ -30,7 +30,7 @@ export function BulkBar({ filter, count }: { filter: PairFilter; count: number |
     });
   if (count === undefined) return null;
   return (
-    <div className="flex flex-wrap items-center gap-2 text-xs" aria-label="Bulk actions">
+    <div className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-4 py-2 text-xs dark:border-zinc-800" aria-label="Bulk actions">
       {confirm ? (
         <div role="alertdialog" aria-label="Confirm bulk action" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 dark:border-amber-800 dark:bg-amber-500/10">
           <span><b>{VERB[confirm.action]} all {fmtInt(confirm.expected)}</b> pairs matching <i>{describeFilter(filter)}</i>?</span>

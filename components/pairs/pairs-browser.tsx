@@ -31,9 +31,9 @@ export function PairsBrowser() {
       <Card>
         <CardHeader
           title={<span className="tabular">{count.data ? `${fmtInt(count.data.count)} pairs` : "Pairs"}</span>}
-          description={<span>Click a row to see its evidence, history and to edit it. <Link className="text-indigo-600 hover:underline" href={reviewLink}>Review pending pairs one by one →</Link></span>}
-          actions={<BulkBar filter={filter} count={count.data?.count} />}
+          description={<span>Click a row for its evidence and history, to decide or edit it. <Link className="text-indigo-600 hover:underline" href={reviewLink}>Review pending pairs one by one →</Link></span>}
         />
+        <BulkBar filter={filter} count={count.data?.count} />
         {list.isLoading && <SkeletonRows />}
         {list.error && <div className="p-4"><ErrorNotice error={list.error} /></div>}
         {list.data && items.length === 0 && (

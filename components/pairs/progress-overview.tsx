@@ -8,13 +8,13 @@ import type { RateRow } from "@/lib/pairs/overview";
 import { PAIR_STATUSES } from "@/lib/pairs/schemas";
 
 const pct = (r: number | null) => (r === null ? "–" : `${Math.round(r * 100)}%`);
-const TH = "px-3 py-1 text-left text-[11px] font-medium uppercase tracking-wide text-zinc-500";
+const TH = "whitespace-nowrap px-3 py-1 text-left text-[11px] font-medium uppercase tracking-wide text-zinc-500";
 const TD = "tabular px-3 py-1";
 
 function Rates({ title, rows }: { title: string; rows: RateRow[] }) {
   return (
     <table className="w-full text-xs" aria-label={title}>
-      <thead><tr><th className={TH}>{title}</th><th className={`${TH} text-right`}>Pairs</th><th className={`${TH} text-right`}>Accept rate</th><th className={TH} /></tr></thead>
+      <thead><tr><th className={TH}>{title}</th><th className={`${TH} text-right`}>Pairs</th><th className={`${TH} text-right`}>Accepted</th><th className={TH} /></tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} className="border-t border-zinc-100 dark:border-zinc-800">

@@ -15,7 +15,7 @@ export function QualityFlags({ flags, score }: { flags: QualityFlag[]; score: nu
       <ul className="space-y-1">
         {flags.map((f, i) => (
           <li key={i} className="flex gap-2 text-xs">
-            <span className={`mt-px shrink-0 rounded px-1 py-px text-[10px] font-semibold uppercase ring-1 ring-inset ${f.severity === "error" ? "bg-red-50 text-red-700 ring-red-200 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-900" : "bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-500/10 dark:text-amber-300 dark:ring-amber-900"}`}>
+            <span className={`mt-px h-fit shrink-0 self-start rounded px-1 py-px text-[10px] font-semibold uppercase ring-1 ring-inset ${f.severity === "error" ? "bg-red-50 text-red-700 ring-red-200 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-900" : "bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-500/10 dark:text-amber-300 dark:ring-amber-900"}`}>
               {f.severity === "error" ? "error" : "warn"}
             </span>
             <span><span className="font-medium">{flagLabel(f.code)}</span> <span className="text-zinc-500">— {f.reason}</span></span>

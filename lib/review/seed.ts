@@ -37,7 +37,9 @@ export async function seedReviewPairs(corpusId: number, count: number): Promise<
   for (let i = 0; pairs.length < count && i < usable.length; i++) {
     const segs = usable[i]!;
     const kind = ROTATION[pairs.length % ROTATION.length]!;
-    const [a, b] = [sentences(segs[0]!.text), sentences(segs[1]!.text)];
+    // Middle sentences: first lines of news text are often bylines and "this article appeared in…" notes.
+    const mid = (list: string[]) => list.slice(Math.max(0, Math.floor(list.length / 2) - 1));
+    const [a, b] = [mid(sentences(segs[0]!.text)), mid(sentences(segs[1]!.text))];
     const base = { corpusId, documentId: segs[0]!.documentId, provider: "seed", model: MODELS[pairs.length % 2]!, promptVersion: PROMPTS[Math.floor(pairs.length / 2) % 2]! };
     const single = (question: string, answer: string, support: string[]): NewPair => ({
       ...base, type: "single", question, answer, support, evidence: [{ piece: 1, segmentId: segs[0]!.id, documentId: segs[0]!.documentId }],

@@ -1,0 +1,155 @@
+// npm run bench:review [-- --segments 1000000 --pairs 200000 --samples 300]: p50/p95 latency of the review
+// calls (next pairs, a decision, filtered table pages and counts) on a throwaway PostgreSQL seeded with COPY.
+// Each call is measured twice: the domain function, and the route handler (zod parsing, error wrapper, JSON).
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { NextRequest } from "next/server";
+import { from as copyFrom } from "pg-copy-streams";
+import { GET as listRoute } from "@/app/api/pairs/route";
+import { GET as nextRoute } from "@/app/api/pairs/next/route";
+import { PATCH as patchRoute } from "@/app/api/pairs/[id]/route";
+import { pool } from "@/lib/db/client";
+import { bulkUpdate } from "@/lib/pairs/bulk";
+import { countPairs, listPairs } from "@/lib/pairs/list";
+import { pairOverview } from "@/lib/pairs/overview";
+import { recheckQuality } from "@/lib/pairs/quality";
+import { nextPairs } from "@/lib/pairs/queue";
+import type { PairListQuery } from "@/lib/pairs/schemas";
+import { updatePair } from "@/lib/pairs/update";
+import { benchDatabase, demoDocs, machine } from "./support";
+
+const { values } = parseArgs({ options: { segments: { type: "string", default: "1000000" }, pairs: { type: "string", default: "200000" }, samples: { type: "string", default: "300" } } });
+const SEGMENTS = Number(values.segments);
+const PAIRS = Number(values.pairs);
+const SAMPLES = Number(values.samples);
+const SEGS_PER_DOC = 10;
+const MODELS = ["gpt-4o-mini", "llama-3.1-8b", "qwen2.5-7b"];
+const FLAGS = ["support_not_found", "meta_phrase", "answer_unsupported", "near_duplicate", "question_too_short"];
+
+/** Real text: the demo corpus's paragraphs grouped into ~128-token chunks, cycled over every segment. */
+const texts: string[] = [];
+for (const d of demoDocs()) {
+  let buf: string[] = [];
+  for (const p of d.text.split("\n")) {
+    buf.push(p);
+    if (buf.join(" ").split(" ").length >= 100) { texts.push(buf.join("\n")); buf = []; }
+  }
+}
+const sentenceOf = (t: string) => t.split(/(?<=[.!?])\s+/).find((s) => s.split(" ").length >= 8) ?? t.slice(0, 120);
+const esc = (v: unknown) => v === null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+
+async function copy(table: string, columns: string, rows: () => Generator<unknown[]>) {
+  const client = await pool().connect();
+  try {
+    const lines = function* () { for (const r of rows()) yield `${r.map(esc).join("\t")}\n`; };
+    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
+  } finally {
+    client.release();
+  }
+}
+
+async function seed() {
+  const t0 = performance.now();
+  // Review never searches segment or document text: building those GIN indexes on 1M texts takes minutes.
+  await pool().query(`DROP INDEX IF EXISTS segment_text_fts_idx; DROP INDEX IF EXISTS document_text_fts_idx;
+    INSERT INTO corpus (id, name, tokenizer, segment_count) VALUES (1, 'bench', 'mistral', ${SEGMENTS})`);
+  const docs = Math.ceil(SEGMENTS / SEGS_PER_DOC);
+  await copy("document", "id, corpus_id, sha256, text, char_count, token_count, segment_count", function* () {
+    for (let d = 1; d <= docs; d++) yield [d, 1, `sha${d}`, `bench document ${d}`, 20, 4, SEGS_PER_DOC];
+  });
+  const segText = (id: number) => texts[id % texts.length]!;
+  await copy("segment", "id, document_id, corpus_id, index, text, token_count, char_start, char_end", function* () {
+    for (let s = 1; s <= SEGMENTS; s++) yield [s, Math.ceil(s / SEGS_PER_DOC), 1, (s - 1) % SEGS_PER_DOC, segText(s), 140, 0, segText(s).length];
+  });
+  const evidence: number[][] = [];
+  await copy("pair", "id, type, corpus_id, document_id, question, answer, support, status, original, provider, model, prompt_version, quality_flags, quality_score, reviewer_id, edited", function* () {
+    for (let i = 1; i <= PAIRS; i++) {
+      const doc = ((i * 7919) % docs) + 1;
+      const multi = i % 5 === 0;
+      const pieces = multi ? 2 + (i % 4) : 1;
+      const segs = Array.from({ length: pieces }, (_, k) => (doc - 1) * SEGS_PER_DOC + 1 + k);
+      evidence.push(segs);
+      const support = segs.slice(0, multi ? 2 : 1).map((s) => sentenceOf(segText(s)));
+      const words = [...new Set(support[0]!.match(/\b[A-Za-z]{6,}\b/g) ?? [])].slice(0, 3);
+      const question = `What happened with ${words.join(", ")} (case ${i})?`;
+      const flags = i % 3 === 0 ? [{ code: FLAGS[i % FLAGS.length], reason: "bench", severity: i % 2 ? "error" : "warning" }] : [];
+      const status = i % 10 < 6 ? "pending" : i % 10 < 8 ? "accepted" : i % 10 < 9 ? "rejected" : "flagged";
+      yield [i, multi ? "multi" : "single", 1, doc, question, support.join(" "), JSON.stringify(support), status,
+        JSON.stringify({ question, answer: support.join(" "), support }), "bench", MODELS[i % 3], `v${i % 2 + 1}`, JSON.stringify(flags),
+        flags.length ? (i % 2 ? 0.6 : 0.85) - (i % 7) / 100 : 1, status === "pending" ? null : 1, i % 11 === 0];
+    }
+  });
+  await copy("pair_evidence", "pair_id, piece, segment_id, document_id", function* () {
+    for (let i = 0; i < evidence.length; i++) for (const [k, s] of evidence[i]!.entries()) yield [i + 1, k + 1, s, Math.ceil(s / SEGS_PER_DOC)];
+  });
+  await copy("pair_event", "pair_id, actor_id, kind, after", function* () {
+    for (let i = 1; i <= PAIRS; i++) yield [i, null, "created", "{}"];
+  });
+  await pool().query(`SELECT setval('pair_id_seq', ${PAIRS}); SELECT setval('segment_id_seq', ${SEGMENTS}); SELECT setval('document_id_seq', ${docs})`);
+  await pool().query("VACUUM ANALYZE");
+  return (performance.now() - t0) / 1000;
+}
+
+async function measure(name: string, fn: (i: number) => Promise<unknown>, n = SAMPLES) {
+  for (let i = 0; i < 10; i++) await fn(i);
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) { const t = performance.now(); await fn(i + 10); ms.push(performance.now() - t); }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
+  const row = { call: name, p50: q(0.5).toFixed(1), p95: q(0.95).toFixed(1), max: q(1).toFixed(1) };
+  console.log(`${row.call.padEnd(58)} p50 ${row.p50.padStart(6)} ms  p95 ${row.p95.padStart(6)} ms  max ${row.max.padStart(7)} ms`);
+  return row;
+}
+
+const req = (url: string, method = "GET", body?: unknown) => new NextRequest(`http://bench${url}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json", origin: "http://bench" } });
+const noParams = { params: Promise.resolve({}) };
+async function ok(res: Response) { if (!res.ok) throw new Error(`${res.status} ${await res.text()}`); return res.json(); }
+
+const db = await benchDatabase();
+try {
+  console.log(`seeding ${SEGMENTS.toLocaleString()} segments and ${PAIRS.toLocaleString()} pairs with COPY…`);
+  console.log(`seeded in ${(await seed()).toFixed(0)} s · ${machine()}`);
+  const rows = [];
+  // A reviewer walking the queue: each call continues after the previous page's cursor.
+  let after: string | undefined;
+  rows.push(await measure("next pairs (5, with evidence), lowest score first", async () => { after = (await nextPairs({ order: "lowest", after, limit: 5 })).next ?? undefined; }));
+  let hAfter: string | undefined;
+  rows.push(await measure("next pairs, highest first, type=multi", async () => { hAfter = (await nextPairs({ order: "highest", type: "multi", after: hAfter, limit: 5 })).next ?? undefined; }));
+  let rAfter: string | undefined;
+  rows.push(await measure("  route GET /api/pairs/next", async () => { rAfter = ((await ok(await nextRoute(req(`/api/pairs/next?limit=5${rAfter ? `&after=${encodeURIComponent(rAfter)}` : ""}`), noParams))) as { next: string }).next; }));
+  const pending = (await pool().query<{ id: number }>(`SELECT id FROM pair WHERE status = 'pending' ORDER BY id DESC LIMIT ${2 * SAMPLES + 40}`)).rows.map((r) => r.id);
+  rows.push(await measure("decision (PATCH status, version check, event)", (i) => updatePair(pending[i]!, { version: 1, status: "accepted" }, 1)));
+  rows.push(await measure("  route PATCH /api/pairs/:id", async (i) => { const id = pending[SAMPLES + 20 + i]!; await ok(await patchRoute(req(`/api/pairs/${id}`, "PATCH", { version: 1, status: "rejected" }), { params: Promise.resolve({ id: String(id) }) })); }));
+  const filters: [string, PairListQuery][] = [
+    ["list pending, lowest score first", { status: "pending", sort: "score_asc" }],
+    ["list flag=meta_phrase", { flag: "meta_phrase" }],
+    ["list model + prompt + status", { model: "qwen2.5-7b", promptVersion: "v2", status: "accepted" }],
+    ["list full-text q=\"council vote\"", { q: "council vote" }],
+    ["list multi, edited, recently changed", { type: "multi", edited: "true", sort: "updated" }],
+  ];
+  for (const [name, f] of filters) {
+    rows.push(await measure(name, () => listPairs({ ...f, limit: 100 }), 100));
+    rows.push(await measure(`  count: ${name.replace("list ", "")}`, () => countPairs(f), 100));
+  }
+  let deep: string | undefined;
+  rows.push(await measure("list pages 1…n by keyset (newest)", async () => { deep = (await listPairs({ after: deep, limit: 100 })).next ?? undefined; }));
+  rows.push(await measure("  route GET /api/pairs?flag=any&sort=score_asc", async () => ok(await listRoute(req("/api/pairs?flag=any&sort=score_asc&limit=100"), noParams)), 100));
+  rows.push(await measure("progress overview (all counts and rates)", () => pairOverview(), 30));
+  const t1 = performance.now();
+  const recheck = await recheckQuality(pending.slice(0, 200));
+  const recheckMs = (performance.now() - t1) / 200;
+  const bulkFilter = { status: "pending" as const, model: "gpt-4o-mini", promptVersion: "v1", flag: "meta_phrase" };
+  const n = await countPairs(bulkFilter);
+  const t2 = performance.now();
+  await bulkUpdate(bulkFilter, "flag", n, 1);
+  console.log(`recheckQuality: ${recheckMs.toFixed(1)} ms per pair (200 pairs, ${recheck.changed} changed) · bulk flag of ${n} pairs: ${(performance.now() - t2).toFixed(0)} ms`);
+  const worst = Math.max(...rows.map((r) => Number(r.p95)));
+  console.log(JSON.stringify({ machine: machine(), segments: SEGMENTS, pairs: PAIRS, worstP95: worst, rows }));
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  pool().on("error", () => {}); // the cluster stops under idle connections: not an error of the run
+  await db.stop();
+}
