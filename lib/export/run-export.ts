@@ -44,6 +44,8 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
   const manifest = new ManifestBuilder(options);
   const progress: ExportProgress = { scanned: 0, total, rows: 0, bytes: 0 };
   let unassembled = 0;
+  // the total is known before the first page, which may wait on assembling missing contexts
+  input.onProgress?.({ ...progress });
 
   async function* chunks() {
     for await (const batch of exportBatches(options, input.store, input.batchSize)) {
