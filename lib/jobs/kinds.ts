@@ -3,3 +3,4 @@ import "@/lib/corpus/import-job";
 import "@/lib/probe/run-job";
 import "@/lib/generate/generate-job";
 import "@/lib/export/export-job";
+import "@/lib/contexts/assemble-job";

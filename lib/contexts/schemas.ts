@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { pairFilter } from "@/lib/pairs/schemas";
+
+/**
+ * Shared by the assemble job, the API route, the CLI and the client form (kept free of server imports so the
+ * browser bundle can use it). Defaults are the paper's: 4K–32K tokens, 10% short contexts.
+ */
+export const assemblyRequest = z.object({
+  selection: z.object({
+    pairIds: z.array(z.number().int().positive()).max(1_000_000).optional(),
+    filter: pairFilter.optional(),
+  }).default({ filter: { status: "accepted" } }),
+  minTokens: z.number().int().min(1).max(1_000_000).default(4096),
+  maxTokens: z.number().int().min(1).max(1_000_000).default(32768),
+  shortRatio: z.number().min(0).max(1).default(0.1),
+  seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String).default("0"),
+  /** extra evaluation sets (server-side file paths: CLI arguments or finished uploads) */
+  evalFiles: z.array(z.string().min(1)).max(20).default([]),
+}).refine((r) => r.minTokens <= r.maxTokens, { message: "min tokens must not exceed max tokens", path: ["maxTokens"] });
+export type AssemblyRequest = z.infer<typeof assemblyRequest>;
+export type AssemblyRequestInput = z.input<typeof assemblyRequest>;
+
+export const ASSEMBLE_KIND = "assemble";
+
+/** The paper's mix (An et al., 2024): ~1.1M type 1, ~300K type 2, ~150K short, normalised over the three. */
+export const PAPER_MIX = { single: 1.1 / 1.55, multi: 0.3 / 1.55, short: 0.15 / 1.55 } as const;
+
+const qInt = z.coerce.number().int();
+
+export const balanceQuery = z.object({ runId: qInt.positive().optional() });
+export const contextListQuery = z.object({
+  runId: qInt.positive().optional(),
+  after: qInt.nonnegative().optional(),
+  limit: qInt.min(1).max(200).optional(),
+});
+export const previewParams = z.object({ pairId: qInt.positive() });
+export const previewQuery = z.object({ contextId: qInt.positive().optional() });
