@@ -1,6 +1,5 @@
 import { runCommand, type Command } from "./command";
 import { assembleCommand } from "./commands/assemble";
-import { assembleCommand } from "./commands/assemble";
 import { documentsCommand, segmentsCommand } from "./commands/dump";
 import { exportCommand } from "./commands/export";
 import { generateCommand } from "./commands/generate";
@@ -12,7 +11,7 @@ import { statsCommand } from "./commands/stats";
 import { userCommand } from "./commands/user";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand, assembleCommand, assembleCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand, assembleCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
