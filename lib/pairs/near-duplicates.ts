@@ -12,7 +12,8 @@ const MAX_CANDIDATES = 500;
  */
 export function probeWords(question: string, threshold = QUALITY_LIMITS.nearDuplicateJaccard): string[] {
   const set = [...new Set(words(question))];
-  const need = Math.floor((1 - threshold) * set.length) + 1;
+  // |A| − ⌈t·|A|⌉ words may be missing; computed this way because (1 − 0.8) · 5 is 0.999… in floating point
+  const need = set.length - Math.ceil(threshold * set.length - 1e-9) + 1;
   // Only plain letter words: they tokenize the same way in Postgres's 'simple' parser as in lib/quality.
   const letters = set.filter((w) => /^\p{L}+$/u.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return letters.length >= need ? letters.slice(0, need) : [];
