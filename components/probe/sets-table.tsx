@@ -25,7 +25,7 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
             <thead className="text-left text-xs text-zinc-500">
               <tr className="border-b border-zinc-100 dark:border-zinc-800">
                 <th className="px-4 py-2 font-medium">Set</th><th className="px-4 py-2 font-medium">Style</th>
-                <th className="px-4 py-2 font-medium">Source</th><th className="px-4 py-2 text-right font-medium">Tokens</th>
+                <th className="px-4 py-2 text-right font-medium">Tokens</th>
                 <th className="px-4 py-2 text-right font-medium">Contexts × items</th><th className="px-4 py-2 text-right font-medium">Examples</th>
                 <th className="px-4 py-2 text-right font-medium">Excluded</th><th className="px-4 py-2 text-right font-medium">Runs</th>
                 <th className="px-4 py-2 font-medium">Created</th><th />
@@ -34,9 +34,11 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
             <tbody className="tabular">
               {data.sets.map((s) => (
                 <tr key={s.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                  <td className="min-w-56 px-4 py-2"><span className="text-zinc-400">#{s.id}</span> <span className="font-medium">{s.name}</span></td>
+                  <td className="px-4 py-2">
+                    <div><span className="text-zinc-400">#{s.id}</span> <span className="font-medium">{s.name}</span></div>
+                    <div className="font-mono text-[11px] text-zinc-500">{s.source} · {s.tokenizer}</div>
+                  </td>
                   <td className="px-4 py-2"><Badge color="indigo">{s.style}</Badge> <span className="text-xs text-zinc-500">{STYLE_INFO[s.style].pattern}</span></td>
-                  <td className="px-4 py-2 font-mono text-xs">{s.source} · {s.tokenizer}</td>
                   <td className="px-4 py-2 text-right">{fmtInt(s.tokenBudget)}</td>
                   <td className="px-4 py-2 text-right">{s.setCount} × {fmtInt(s.itemsPerContext)}</td>
                   <td className="px-4 py-2 text-right">{fmtInt(s.exampleCount)}</td>
