@@ -27,11 +27,13 @@ test("an offline generation started from the page shows its estimate, runs, and 
 
   await page.getByRole("button", { name: "Start generation" }).click();
   const counters = page.getByTestId("generation-counters");
-  await expect(page.getByText(/Generation job #\d+/)).toBeVisible();
-  await expect(page.getByTestId(/^job-\d+$/).first().getByText("succeeded")).toBeVisible({ timeout: 60_000 });
-  const text = (await counters.textContent()) ?? "";
-  const pairs = Number(/([\d,]+)\s*pairs/.exec(text)?.[1]?.replace(/,/g, "") ?? "0");
-  expect(pairs).toBeGreaterThan(0);
+  const title = page.getByText(/Generation job #\d+/);
+  await expect(title).toBeVisible();
+  const jobId = /#(\d+)/.exec((await title.textContent()) ?? "")?.[1];
+  await expect(page.getByTestId(`job-${jobId}`).first().getByText("succeeded")).toBeVisible({ timeout: 60_000 });
+  const pairsShown = async () => Number(/([\d,]+)\s*pairs/.exec((await counters.textContent()) ?? "")?.[1]?.replace(/,/g, "") ?? "0");
+  await expect.poll(pairsShown).toBeGreaterThan(0);
+  const pairs = await pairsShown();
   expect(pairs).toBeLessThanOrEqual(12);
   await snap(page, "generate-job-done");
 

@@ -26,8 +26,10 @@ export function EstimateCard({ estimate, loading, error, onStart, starting, budg
         {estimate && (
           <dl className="tabular grid grid-cols-2 gap-x-4 gap-y-2 text-sm" data-testid="estimate">
             <dt className="text-zinc-500">Items</dt><dd className="text-right font-medium">{fmtInt(estimate.items)}</dd>
-            <dt className="text-zinc-500">Prompt tokens</dt><dd className="text-right">~{fmtInt(estimate.promptTokens)}</dd>
-            <dt className="text-zinc-500">Completion tokens</dt><dd className="text-right">≤ {fmtInt(estimate.completionTokens)}</dd>
+            {estimate.provider !== "offline" && <>
+              <dt className="text-zinc-500">Prompt tokens</dt><dd className="text-right">~{fmtInt(estimate.promptTokens)}</dd>
+              <dt className="text-zinc-500">Completion tokens</dt><dd className="text-right">≤ {fmtInt(estimate.completionTokens)}</dd>
+            </>}
             <dt className="text-zinc-500">Cost</dt>
             <dd className="text-right text-base font-semibold">{estimate.costUsd === null ? "price unknown" : `≤ ${fmtUsd(estimate.costUsd)}`}</dd>
           </dl>
@@ -35,6 +37,7 @@ export function EstimateCard({ estimate, loading, error, onStart, starting, budg
         {estimate?.pricePerMillion && estimate.provider === "openai" && (
           <p className="text-xs text-zinc-500">{estimate.model}: ${estimate.pricePerMillion.input} in / ${estimate.pricePerMillion.output} out per 1M tokens{estimate.mode === "batch" ? ", batch −50%" : ""}.</p>
         )}
+        {estimate?.provider === "offline" && <p className="text-xs text-zinc-500">The offline generator runs here without a model: no tokens, no cost.</p>}
         {estimate?.costUsd === null && <p className="text-xs text-amber-700 dark:text-amber-400">This model is not in the price table (IN2_PRICE_TABLE); a budget cannot be enforced.</p>}
         {estimate?.short && <p className="text-xs text-amber-700 dark:text-amber-400">Fewer eligible segments than requested: each gets one item per type, prompt and model; contaminated documents are left out.</p>}
         {overBudget && <p className="text-xs text-amber-700 dark:text-amber-400">The estimate is above the budget: the job will stop at the cap.</p>}

@@ -44,8 +44,8 @@ export function GenerateForm({ form, set, options, selection }: {
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Field label="Provider">
           <Select value={form.provider} onChange={(e) => set({ provider: e.target.value as FormState["provider"] })} aria-label="Provider">
-            <option value="openai" disabled={!openai?.available}>OpenAI-compatible{openai?.available ? "" : " (no key)"}</option>
-            <option value="offline">Offline (no LLM)</option>
+            <option value="openai" disabled={!openai?.available}>OpenAI{openai?.available ? "" : " (no key)"}</option>
+            <option value="offline">Offline</option>
           </Select>
         </Field>
         <Field label="Model">

@@ -10,7 +10,8 @@ import { claimItems, releaseItems } from "./items";
 import type { GenerateParams } from "./params";
 import { buildMessages, maxCompletionTokens, outputFormat } from "./prompts";
 import type { StopReason } from "./run-online";
-import { storeFailure, storeSuccess } from "./store";
+import { PairWriter } from "./pair-writer";
+import { storeFailure } from "./store";
 import type { Tally } from "./tally";
 import { segmentTexts } from "./texts";
 import { validateOutput } from "./validate";
@@ -60,6 +61,7 @@ async function collect(ctx: JobContext, p: GenerateParams, sdk: OpenAI, price: P
     pollMs: p.batchPollMs, signal: ctx.signal,
     onPoll: (b) => { void tally.report(ctx, `batch ${b.id}: ${b.status} ${b.request_counts?.completed ?? 0}/${b.request_counts?.total ?? "?"}`); },
   });
+  const writer = new PairWriter((input, stored) => tally.add(stored ? "succeeded" : "skipped", input), 1000);
   const items = new Map((await itemsOfBatch(ctx.jobId, batchId)).map((i) => [`item-${i.id}`, i]));
   const texts = await segmentTexts([...items.values()].flatMap((i) => i.segmentIds));
   for (const line of await batchResults(sdk, batch)) {
@@ -73,13 +75,15 @@ async function collect(ctx: JobContext, p: GenerateParams, sdk: OpenAI, price: P
     const v = reply ? validateOutput(item.type, reply.content, segments.length) : { ok: false as const, reason: line.error ?? "no reply" };
     const spent = { usage, costUsd: cost, attempts: 1 };
     if (v.ok && segments.length === item.segmentIds.length) {
-      const stored = await storeSuccess({ itemId: item.id, jobId: ctx.jobId, type: item.type, qa: v.qa, segments, provider: p.provider, model: p.model,
+      const written = writer.write({ itemId: item.id, jobId: ctx.jobId, type: item.type, qa: v.qa, segments, provider: p.provider, model: p.model,
         promptVersion: p.promptVersion, original: { response: reply?.raw, parsed: v.qa, usage, batch: batchId }, ...spent });
-      tally.add(stored ? "succeeded" : "skipped", spent);
+      if (writer.backlogged) await written;
     } else {
       await retryOrFail(p, item, v.ok ? "a segment of this item no longer exists" : v.reason, reply?.content ?? line.error ?? null, spent, tally);
     }
   }
+  await writer.flush();
+  if (writer.error) throw writer.error;
   // Requests the batch never answered (expired, failed batch) count as one failed attempt each.
   for (const item of items.values()) {
     await retryOrFail(p, item, `batch ${batchId} ended "${batch.status}" without a result for this item`, null, { usage: { promptTokens: 0, completionTokens: 0 }, costUsd: 0, attempts: 1 }, tally);

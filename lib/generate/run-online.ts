@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { costUsd, type Price } from "@/lib/llm/prices";
 import { RateLimiter } from "@/lib/llm/rate-limiter";
 import type { JobContext } from "@/lib/jobs/define";
@@ -8,7 +9,8 @@ import type { Generator } from "./generator";
 import { claimItems, releaseItems, type WorkItem } from "./items";
 import type { GenerateParams } from "./params";
 import { maxCompletionTokens } from "./prompts";
-import { storeFailure, storeSuccess } from "./store";
+import { PairWriter } from "./pair-writer";
+import { storeFailure } from "./store";
 import { segmentTexts, type SegmentText } from "./texts";
 import type { Tally } from "./tally";
 
@@ -27,10 +29,14 @@ export async function runOnline(ctx: JobContext, p: GenerateParams, gen: Generat
   const limiter = new RateLimiter({ rpm: p.rpm, tpm: p.tpm });
   const budget = new Budget(p.budgetUsd, tally.costUsd);
   const feed = feeder(ctx.jobId, Math.max(50, p.concurrency * 4));
+  const writer = new PairWriter((input, stored) => tally.add(stored ? "succeeded" : "skipped", input), p.concurrency);
+  // every lane may wait on the job's signal at once (request, backoff sleep): not a leak
+  setMaxListeners(p.concurrency * 3 + 10, ctx.signal);
   let stop: StopReason = null;
   let fatal: Error | null = null;
   const lane = async () => {
     for (;;) {
+      if (writer.error) throw writer.error;
       if (stop || fatal || ctx.cancelled()) return;
       const next = await feed();
       if (!next) return;
@@ -57,12 +63,12 @@ export async function runOnline(ctx: JobContext, p: GenerateParams, gen: Generat
       }
       budget.settle(0, result.costUsd);
       if (result.ok) {
-        const stored = await storeSuccess({
+        const written = writer.write({
           itemId: next.item.id, jobId: ctx.jobId, type: p.type, qa: result.qa, segments: next.segments, provider: p.provider,
           model: p.model, promptVersion: p.promptVersion, original: { response: result.raw, parsed: result.qa, usage: result.usage },
           usage: result.usage, costUsd: result.costUsd, attempts: result.attempts,
         });
-        tally.add(stored ? "succeeded" : "skipped", result);
+        if (writer.backlogged) await written;
       } else if (result.fatal) {
         fatal = new Error(`${result.reason}; stopping the job (every item would fail the same way)`);
         return;
@@ -74,8 +80,13 @@ export async function runOnline(ctx: JobContext, p: GenerateParams, gen: Generat
     }
   };
   // allSettled, not all: a lane's error must not release items while other lanes still write them.
-  const settled = await Promise.allSettled(Array.from({ length: p.concurrency }, lane));
+  const settled = await Promise.allSettled(Array.from({ length: p.concurrency }, () => lane().catch((err: Error) => {
+    fatal ??= err; // the other lanes stop at their next item
+    throw err;
+  })));
+  await writer.flush();
   await releaseItems(ctx.jobId);
+  if (writer.error) throw writer.error;
   const crashed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (crashed) throw crashed.reason;
   if (fatal) throw fatal;

@@ -14,7 +14,8 @@ export interface Candidate { key: string; segmentIds: number[]; documentId: numb
 type Db = Pick<pg.PoolClient | pg.Pool, "query">;
 interface Row { segment_ids: number[]; document_id: number; tokens: number; h: string; id: number }
 
-const PAGE = 5000;
+// Each page is a full scan with a top-N sort (the seeded order has no index), so pages are large.
+const PAGE = 50_000;
 
 export async function selectCandidates(db: Db, p: GenerateParams): Promise<Candidate[]> {
   const want = p.segmentIds ? Number.MAX_SAFE_INTEGER : p.count;

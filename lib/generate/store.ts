@@ -6,10 +6,11 @@ import type { GeneratedQa } from "./validate";
 import type { SegmentText } from "./texts";
 
 /**
- * Writing an item's outcome. A success stores the pair, its quality flags and the item's new status in
- * ONE transaction, and only if the item is not already succeeded (the row lock serialises a zombie
- * worker that lost its lease against the one that took over): so a pair is never stored twice and
- * never lost. A failure stores the reason and the raw reply; it never becomes a pair.
+ * Writing items' outcomes. Successes are stored set-based, many per transaction (see pair-writer.ts):
+ * the items are locked in id order, those already succeeded are dropped (a zombie worker that lost its
+ * lease and the one that took over cannot both store a pair), then the pairs, their quality flags and the
+ * items' new status are written in the SAME transaction — a pair is never stored twice and never lost.
+ * A failure stores the reason and the raw reply; it never becomes a pair.
  */
 export interface Outcome { usage: Usage; costUsd: number; attempts: number }
 
@@ -25,30 +26,35 @@ export interface SuccessInput extends Outcome {
   original: unknown;
 }
 
-export async function storeSuccess(s: SuccessInput): Promise<boolean> {
+/** Stores the pairs; returns, per input, whether it was stored (false = that item had already succeeded). */
+export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> {
+  if (!batch.length) return [];
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query(
-      `UPDATE generation_item SET status = 'succeeded', error = NULL, raw_response = NULL, attempts = attempts + $2,
-         prompt_tokens = prompt_tokens + $3, completion_tokens = completion_tokens + $4, cost_usd = cost_usd + $5, updated_at = now()
-       WHERE id = $1 AND status <> 'succeeded' RETURNING id`,
-      [s.itemId, s.attempts, s.usage.promptTokens, s.usage.completionTokens, s.costUsd]);
-    if (!rows[0]) {
-      await client.query("ROLLBACK");
-      return false;
+    const { rows } = await client.query<{ id: number }>(
+      `SELECT id FROM generation_item WHERE id = ANY($1::int[]) AND status <> 'succeeded' ORDER BY id FOR UPDATE`, [batch.map((s) => s.itemId)]);
+    const open = new Set(rows.map((r) => r.id));
+    const todo = batch.filter((s) => open.has(s.itemId));
+    if (todo.length) {
+      const pairIds = await insertPairs(todo.map((s) => ({
+        type: s.type, corpusId: s.segments[0]!.corpusId, documentId: s.segments[0]!.documentId, question: s.qa.question, answer: s.qa.answer,
+        support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId })),
+        provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId,
+      })), client);
+      const quality = todo.map(qualityOf);
+      await client.query(
+        `UPDATE pair p SET quality_flags = u.f, quality_score = u.s FROM unnest($1::int[], $2::jsonb[], $3::float8[]) AS u(id, f, s) WHERE p.id = u.id`,
+        [pairIds, quality.map((q) => JSON.stringify(q.flags)), quality.map((q) => q.score)]);
+      await client.query(
+        `UPDATE generation_item g SET status = 'succeeded', error = NULL, raw_response = NULL, pair_id = u.pid, attempts = g.attempts + u.a,
+           prompt_tokens = g.prompt_tokens + u.pt, completion_tokens = g.completion_tokens + u.ct, cost_usd = g.cost_usd + u.c, updated_at = now()
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::float8[]) AS u(id, pid, a, pt, ct, c) WHERE g.id = u.id`,
+        [todo.map((s) => s.itemId), pairIds, todo.map((s) => s.attempts), todo.map((s) => s.usage.promptTokens),
+          todo.map((s) => s.usage.completionTokens), todo.map((s) => s.costUsd)]);
     }
-    const first = s.segments[0]!;
-    const [pairId] = await insertPairs([{
-      type: s.type, corpusId: first.corpusId, documentId: first.documentId, question: s.qa.question, answer: s.qa.answer,
-      support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId })),
-      provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId,
-    }], client);
-    const quality = qualityOf(s);
-    await client.query(`UPDATE pair SET quality_flags = $2, quality_score = $3 WHERE id = $1`, [pairId, JSON.stringify(quality.flags), quality.score]);
-    await client.query(`UPDATE generation_item SET pair_id = $2 WHERE id = $1`, [s.itemId, pairId]);
     await client.query("COMMIT");
-    return true;
+    return batch.map((s) => open.has(s.itemId));
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;

@@ -57,7 +57,7 @@ describe("backoff, Retry-After and prices", () => {
   });
 
   it("prices tokens from the table, matches dated snapshots, halves batch, and takes overrides", () => {
-    const table = priceTable({ IN2_PRICE_TABLE: JSON.stringify({ "my-model": { input: 1, output: 2 } }) } as NodeJS.ProcessEnv);
+    const table = priceTable({ ...process.env, IN2_PRICE_TABLE: JSON.stringify({ "my-model": { input: 1, output: 2 } }) });
     expect(priceFor("my-model", table)).toEqual({ input: 1, output: 2 });
     expect(priceFor("gpt-4o-mini-2024-07-18", table)).toEqual(table["gpt-4o-mini"]);
     expect(priceFor("nobody-knows", table)).toBeNull();

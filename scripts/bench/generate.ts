@@ -2,14 +2,17 @@
 // the real openai SDK against the local fake OpenAI server with a fixed latency L, at concurrency C, compared with
 // the ideal C / L (every lane always waiting on the server). Everything else — claiming items, storing each pair
 // with its evidence, history and quality flags in one transaction — is the overhead this measures.
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { importFiles } from "@/lib/corpus/importer";
 import { demoFile } from "@/lib/corpus/demo";
 import { createJobRow } from "@/lib/generate/job-row";
 import { resolveRequest } from "@/lib/generate/params";
+import { pool } from "@/lib/db/client";
 import { getJob } from "@/lib/jobs/jobs";
 import { runJob } from "@/lib/jobs/runner";
 import "@/lib/jobs/kinds";
+import { openAiSdk } from "@/lib/llm/openai-client";
 import { startFakeOpenAi } from "../../test/support/fake-openai";
 import { benchDatabase, machine } from "./support";
 
@@ -31,17 +34,39 @@ try {
     const count = Math.min(segments, Math.round(ideal * Number(values.seconds)));
     const p = resolveRequest({ type: "single", count, corpusId, seed: c, provider: "openai", model: "bench", concurrency: c });
     const id = await createJobRow({ ...p, model: `bench-c${c}` });
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await runJob(id, "bench");
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const job = await getJob(id);
     const done = (job.result as { succeeded: number }).succeeded;
     const rate = done / seconds;
-    rows.push({ concurrency: c, items: done, seconds, pairs_per_s: rate, ideal, efficiency: rate / ideal });
-    console.log(`C=${String(c).padStart(3)}  ${String(done).padStart(5)} pairs in ${seconds.toFixed(2)} s  ${rate.toFixed(1).padStart(6)} pairs/s  ideal ${ideal.toFixed(0)}  → ${(100 * rate / ideal).toFixed(1)}%`);
+    const ref = await bareRequests(c, count);
+    rows.push({ concurrency: c, items: done, seconds, pairs_per_s: rate, ideal, efficiency: rate / ideal, bare_sdk_per_s: ref,
+      cpu_ms_per_pair: (cpu.user + cpu.system) / 1000 / done });
+    console.log(`C=${String(c).padStart(3)}  ${String(done).padStart(5)} pairs in ${seconds.toFixed(2)} s  ${rate.toFixed(1).padStart(6)} pairs/s  `
+      + `ideal ${ideal.toFixed(0)} → ${(100 * rate / ideal).toFixed(1)}%  | bare SDK requests ${ref.toFixed(1)}/s → ${(100 * rate / ref).toFixed(1)}% of it  `
+      + `| ${((cpu.user + cpu.system) / 1000 / done).toFixed(1)} ms CPU per pair`);
   }
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
   console.log(JSON.stringify({ bench: "generate", date: new Date().toISOString(), machine: machine(), latency_ms: latency, rows }));
 } finally {
+  // pg's pool can see postgres' shutdown notice on a connection it is still closing; that is not a failure here
+  pool().on("error", () => {});
   await fake.close();
   await db.stop();
+}
+
+/** The reference in the same run: C lanes sending the same number of bare SDK requests, storing nothing. */
+async function bareRequests(c: number, n: number): Promise<number> {
+  const sdk = openAiSdk();
+  let left = n;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: c }, async () => {
+    while (left-- > 0) {
+      await sdk.chat.completions.create({ model: "bench", messages: [{ role: "user", content: "A short text about a city council vote." }] });
+    }
+  }));
+  return n / ((performance.now() - t0) / 1000);
 }
