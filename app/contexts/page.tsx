@@ -1,4 +1,4 @@
-import { NotYet } from "@/components/ui/not-yet";
+import { ContextsPage } from "@/components/contexts/contexts-page";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Contexts" };
@@ -6,8 +6,9 @@ export const metadata = { title: "Contexts" };
 export default function Page() {
   return (
     <>
-      <PageHeader title="Contexts" />
-      <NotYet what="Assembling 4K–32K-token contexts and their balance charts" />
+      <PageHeader title="Contexts"
+        description="Assemble 4K–32K-token IN2 contexts for accepted pairs, check that lengths and evidence positions are balanced, and preview any context before export." />
+      <ContextsPage />
     </>
   );
 }

@@ -18,4 +18,8 @@ export const keys = {
   pairsOverview: () => ["pairs", "overview"] as const,
   pair: (id: number) => ["pairs", "one", id] as const,
   pairHistory: (id: number) => ["pairs", "one", id, "history"] as const,
+  assemblyRuns: () => ["assembly", "runs"] as const,
+  balance: (runId: number | null) => ["assembly", "balance", runId] as const,
+  contexts: (filter: object) => ["contexts", "list", filter] as const,
+  contextPreview: (pairId: number, contextId: number | null) => ["contexts", "preview", pairId, contextId] as const,
 };

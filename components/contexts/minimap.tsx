@@ -1,0 +1,50 @@
+"use client";
+
+import type { PreviewBlock } from "@/lib/contexts/preview";
+import { pieceStyle } from "./piece-style";
+
+/**
+ * The whole context as one column, top = first token: evidence pieces as coloured, outlined bands labelled with
+ * their depth, the visible window as a grey frame. Clicking anywhere jumps there.
+ */
+export function Minimap({ blocks, total, depths, range, onJump }: {
+  blocks: PreviewBlock[];
+  total: number;
+  depths: number[];
+  range: [number, number];
+  onJump: (index: number) => void;
+}) {
+  const t = Math.max(total, 1);
+  const evidence = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "evidence");
+  const top = ((blocks[range[0]]?.tokenStart ?? 0) / t) * 100;
+  const bottom = ((blocks[range[1]]?.tokenEnd ?? 0) / t) * 100;
+  const jumpAt = (fraction: number) => {
+    const token = fraction * t;
+    const i = blocks.findIndex((b) => b.tokenEnd >= token);
+    onJump(i < 0 ? blocks.length - 1 : i);
+  };
+  return (
+    <div className="relative h-full w-full cursor-pointer rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+      role="img" aria-label={`Minimap: evidence at ${depths.map((d) => `${Math.round(d * 100)}%`).join(", ")} of the context`} data-testid="minimap"
+      onClick={(e) => { const r = e.currentTarget.getBoundingClientRect(); jumpAt((e.clientY - r.top) / r.height); }}>
+      {[25, 50, 75].map((p) => (
+        <div key={p} className="absolute inset-x-0 border-t border-dashed border-zinc-200 dark:border-zinc-800" style={{ top: `${p}%` }}>
+          <span className="tabular absolute right-1 -translate-y-1/2 bg-zinc-50 px-0.5 text-[9px] text-zinc-400 dark:bg-zinc-900">{p}%</span>
+        </div>
+      ))}
+      <div className="absolute inset-x-0.5 rounded border-2 border-zinc-400/70 bg-zinc-400/10" style={{ top: `${top}%`, height: `${Math.max(bottom - top, 0.8)}%` }} aria-hidden />
+      {evidence.map(({ b, i }, k) => {
+        const s = pieceStyle(b.piece);
+        const y = (b.tokenStart / t) * 100;
+        return (
+          <button key={i} type="button" title={`Piece ${b.piece}: tokens ${b.tokenStart}–${b.tokenEnd}`} data-testid="minimap-evidence"
+            className="absolute left-1 right-6 rounded-sm outline outline-1 outline-zinc-900/60 dark:outline-white/60"
+            style={{ top: `${y}%`, height: `${Math.max(((b.tokenEnd - b.tokenStart) / t) * 100, 1)}%`, background: s.swatch }}
+            onClick={(e) => { e.stopPropagation(); onJump(i); }}>
+            <span className="sr-only">Piece {b.piece} at {Math.round((depths[k] ?? y / 100) * 100)}%</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { open, snap } from "./support/app";
+
+test.describe.configure({ mode: "serial" });
+
+interface Seed { runId: number; assembled: number; evidence: { pairId: number; type: string; piece: number; text: string }[] }
+let seed: Seed;
+
+/** Accepted corpus-real pairs and one assembly run, written into the running server's database by a CLI-style seed. */
+test.beforeAll(() => {
+  const env = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
+  delete env.DATABASE_URL;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "test/contexts/seed-e2e.ts", "8"], { env, encoding: "utf8", timeout: 180_000 });
+  seed = JSON.parse(out.trim().split("\n").pop() ?? "{}") as Seed;
+  expect(seed.assembled).toBe(8);
+});
+
+test("the contexts page lists the run and draws its balance charts", async ({ page }) => {
+  await open(page, "/contexts");
+  await page.getByTestId(`run-${seed.runId}`).click();
+  const panel = page.getByTestId("balance-panel");
+  await expect(panel).toContainText("Context length");
+  await expect(panel).toContainText("Evidence depth · type 1");
+  await expect(panel.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Contexts" }).getByRole("row")).toHaveCount(9);
+  await snap(page, "contexts");
+});
+
+test("a preview jumps to the evidence, whose highlighted text is exactly the evidence segment", async ({ page }) => {
+  const multi = seed.evidence.find((e) => e.type === "multi" && e.piece === 2) ?? seed.evidence[0]!;
+  await open(page, `/contexts/${multi.pairId}`);
+  await expect(page.getByTestId("context-preview")).toBeVisible();
+  await expect(page.getByTestId("minimap-evidence")).toHaveCount(seed.evidence.filter((e) => e.pairId === multi.pairId).length);
+  // virtualized: far-away blocks are not in the DOM until scrolled to
+  const blocks = await page.getByTestId("context-scroller").locator("[data-index]").count();
+  expect(blocks).toBeLessThan(40);
+
+  await page.getByTestId(`jump-piece-${multi.piece}`).click();
+  const block = page.locator(`[data-testid="evidence-block"][data-piece="${multi.piece}"]`);
+  await expect(block).toBeInViewport();
+  await expect(block.getByTestId("evidence-text")).toHaveText(multi.text, { useInnerText: false });
+  expect(await block.getByTestId("evidence-text").evaluate((el) => el.textContent)).toBe(multi.text);
+  await expect(block.locator("mark").first()).toBeVisible();
+  await snap(page, "context-preview");
+});
