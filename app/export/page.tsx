@@ -1,4 +1,4 @@
-import { NotYet } from "@/components/ui/not-yet";
+import { ExportPage } from "@/components/export/export-page";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Export" };
@@ -6,8 +6,11 @@ export const metadata = { title: "Export" };
 export default function Page() {
   return (
     <>
-      <PageHeader title="Export" />
-      <NotYet what="Exporting curated datasets" />
+      <PageHeader
+        title="Export"
+        description="Write accepted pairs with their long contexts as a training file: the FILM-7B template, chat messages, or raw fields with positions. Next: train, then probe the model by position."
+      />
+      <ExportPage />
     </>
   );
 }

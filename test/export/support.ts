@@ -43,7 +43,8 @@ export async function seedExportData(count: number): Promise<Seeded> {
   const ids = await insertPairs(pairs);
   const reviewer = "Ada Reviewer";
   const { rows: users } = await pool().query<{ id: number }>(
-    `INSERT INTO app_user (email, name, role) VALUES ('ada@example.org', $1, 'reviewer') RETURNING id`, [reviewer]);
+    `INSERT INTO app_user (email, name, role) VALUES ('ada@example.org', $1, 'reviewer')
+     ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [reviewer]);
   const statusOf = new Map<number, string>();
   for (const [i, id] of ids.entries()) {
     const status = STATUSES[i % STATUSES.length]!;

@@ -1,0 +1,91 @@
+"use client";
+
+import { Play } from "lucide-react";
+import { usePairsCountQuery } from "@/components/hooks/use-pairs-count-query";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ErrorNotice } from "@/components/ui/feedback";
+import { Field, Input } from "@/components/ui/fields";
+import { fmtInt } from "@/lib/client/format";
+import { EXPORT_TYPES, PAIR_STATUSES, type PairStatus } from "@/lib/export/params";
+import { FORMATS, STATUS_INFO, toggle, TYPE_INFO, type ExportFormState } from "./form-state";
+
+const CHOICE = "cursor-pointer rounded-md border px-3 py-2 text-sm";
+const CHOSEN = "border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500 dark:bg-indigo-500/10";
+const UNCHOSEN = "border-zinc-300 dark:border-zinc-700";
+
+function StatusCount({ status }: { status: PairStatus }) {
+  const { data } = usePairsCountQuery({ status });
+  return <span className="tabular text-xs text-zinc-500">{data ? fmtInt(data.count) : "…"}</span>;
+}
+
+/** Format, selection and seed of a new export. Controlled: the panel owns the state and starts the job. */
+export function ExportForm({ form, set, onStart, starting, error }: {
+  form: ExportFormState; set: (patch: Partial<ExportFormState>) => void; onStart: () => void; starting: boolean; error: unknown;
+}) {
+  const risky = form.statuses.filter((s) => s !== "accepted");
+  return (
+    <Card>
+      <CardHeader title="New export" description="Streamed to a file by a background job, with a manifest beside it. The same data and seed give the same bytes." />
+      <div className="space-y-4 p-4">
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Format</legend>
+          <div className="grid gap-2 md:grid-cols-3">
+            {FORMATS.map((f) => (
+              <label key={f.value} className={`${CHOICE} ${form.format === f.value ? CHOSEN : UNCHOSEN}`}>
+                <input type="radio" name="format" value={f.value} checked={form.format === f.value} onChange={() => set({ format: f.value })} className="sr-only" />
+                <span className="font-medium">{f.title}</span>
+                <span className="mt-0.5 block text-xs text-zinc-500">{f.hint}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-4 md:grid-cols-2">
+          <fieldset>
+            <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Review status</legend>
+            <div className="space-y-1">
+              {PAIR_STATUSES.map((s) => (
+                <label key={s} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={form.statuses.includes(s)} onChange={(e) => set({ statuses: toggle(form.statuses, s, e.target.checked) })} />
+                  <span>{STATUS_INFO[s].label}</span> <StatusCount status={s} />
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Types (none ticked = all)</legend>
+            <div className="space-y-1">
+              {EXPORT_TYPES.map((t) => (
+                <label key={t} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={form.types.includes(t)} onChange={(e) => set({ types: toggle(form.types, t, e.target.checked) })} />
+                  <span>{TYPE_INFO[t]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        {risky.length > 0 && (
+          <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+            Includes {risky.map((s) => `${STATUS_INFO[s].label.toLowerCase()} (${STATUS_INFO[s].warn})`).join(", ")} pairs.
+          </p>
+        )}
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          <Field label="Seed" hint="for pairs without a context yet"><Input value={form.seed} onChange={(e) => set({ seed: e.target.value })} aria-label="Seed" /></Field>
+          <Field label="Min tokens"><Input type="number" min={1} value={form.minTokens} onChange={(e) => set({ minTokens: e.target.value })} aria-label="Min tokens" /></Field>
+          <Field label="Max tokens"><Input type="number" min={1} value={form.maxTokens} onChange={(e) => set({ maxTokens: e.target.value })} aria-label="Max tokens" /></Field>
+          <Field label="Short ratio"><Input type="number" min={0} max={1} step={0.01} value={form.shortRatio} onChange={(e) => set({ shortRatio: e.target.value })} aria-label="Short ratio" /></Field>
+          <label className="flex items-center gap-2 self-center text-sm">
+            <input type="checkbox" checked={form.gzip} onChange={(e) => set({ gzip: e.target.checked })} /> gzip (.jsonl.gz)
+          </label>
+        </div>
+        {error ? <ErrorNotice error={error} /> : null}
+        <div className="flex items-center justify-end gap-3">
+          {form.statuses.length === 0 && <span className="text-xs text-red-600">Tick at least one status.</span>}
+          <Button onClick={onStart} disabled={starting || form.statuses.length === 0 || !form.seed.trim()}>
+            <Play size={14} aria-hidden /> {starting ? "Starting…" : "Start export"}
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ExportFormat, ExportType, PairStatus } from "@/lib/export/params";
+import { ASSEMBLY_DEFAULTS } from "@/lib/export/params";
+import type { StartExportBody } from "@/lib/export/schemas";
+
+export interface ExportFormState {
+  format: ExportFormat;
+  statuses: PairStatus[];
+  types: ExportType[];
+  seed: string;
+  gzip: boolean;
+  minTokens: string;
+  maxTokens: string;
+  shortRatio: string;
+}
+
+export const INITIAL_FORM: ExportFormState = {
+  format: "film", statuses: ["accepted"], types: [], seed: "42", gzip: true,
+  minTokens: String(ASSEMBLY_DEFAULTS.minTokens), maxTokens: String(ASSEMBLY_DEFAULTS.maxTokens), shortRatio: String(ASSEMBLY_DEFAULTS.shortRatio),
+};
+
+export const FORMATS = [
+  { value: "film", title: "FILM template", hint: "prompt / completion: [INST] … ### Context … ### Instruction … [/INST]" },
+  { value: "chat", title: "Chat messages", hint: "user (context, then question) / assistant (answer), for chat fine-tuning" },
+  { value: "raw", title: "Raw with positions", hint: "every field, segments with code point and token offsets, depths, provenance" },
+] as const;
+
+export const STATUS_INFO: Record<PairStatus, { label: string; warn?: string }> = {
+  accepted: { label: "Accepted" },
+  pending: { label: "Pending", warn: "not reviewed yet" },
+  flagged: { label: "Flagged", warn: "marked doubtful by a reviewer" },
+  rejected: { label: "Rejected", warn: "judged wrong: never train on these by accident" },
+};
+
+export const TYPE_INFO: Record<ExportType, string> = {
+  single: "Type 1 · single segment in a long context",
+  multi: "Type 2 · several pieces in a long context",
+  short: "Short · the original document as context",
+};
+
+export function toBody(f: ExportFormState): StartExportBody {
+  return {
+    format: f.format, statuses: f.statuses, types: f.types, seed: f.seed.trim(), gzip: f.gzip,
+    minTokens: Number(f.minTokens), maxTokens: Number(f.maxTokens), shortRatio: Number(f.shortRatio),
+  };
+}
+
+export function toggle<T>(list: T[], value: T, on: boolean): T[] {
+  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import zlib from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { open, snap } from "./support/app";
+
+test.describe.configure({ mode: "serial" });
+
+/** The demo corpus and 12 pairs (6 accepted), written into the running server's database by a CLI-style seed. */
+test.beforeAll(() => {
+  const env: NodeJS.ProcessEnv = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
+  delete env.DATABASE_URL;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "test/export/seed-e2e.ts", "12"], { env, encoding: "utf8", timeout: 120_000 });
+  expect(JSON.parse(out.trim().split("\n").pop() ?? "{}").accepted).toHaveLength(6);
+});
+
+test("starts an export in the UI, follows its progress and downloads a file that matches its manifest", async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, "/export");
+  await expect(page.getByRole("heading", { name: "Export", exact: true })).toBeVisible();
+  await expect(page.getByText("No export running")).toBeVisible();
+  await expect(page.getByText("No export yet")).toBeVisible();
+  await expect(page.getByText("Accepted").locator("..")).toContainText(/\d/);
+  await snap(page, "export");
+
+  const accepted = (await (await page.request.get("/api/pairs/count?status=accepted")).json() as { count: number }).count;
+  await page.getByText("Raw with positions").click();
+  await page.getByLabel("Seed").fill("11");
+  await page.getByLabel("Min tokens").fill("1024");
+  await page.getByLabel("Max tokens").fill("4096");
+  await page.getByRole("button", { name: "Start export" }).click();
+
+  const done = page.getByTestId("export-done");
+  await expect(done).toBeVisible({ timeout: 90_000 });
+  await expect(done).toContainText(`${accepted} rows`);
+  const [download] = await Promise.all([page.waitForEvent("download"), done.getByRole("link", { name: "Download" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^export-\d+-raw\.jsonl\.gz$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  const rows = zlib.gunzipSync(bytes).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: number; review: { status: string } });
+  expect(rows).toHaveLength(accepted);
+  expect(rows.every((r) => r.review.status === "accepted")).toBe(true);
+  expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
+
+  const table = page.getByTestId("exports-table");
+  await expect(table).toContainText("raw");
+  const { exports } = await (await page.request.get("/api/exports")).json() as { exports: { id: number; sha256: string; rows: number }[] };
+  expect(exports[0]!.sha256).toBe(crypto.createHash("sha256").update(bytes).digest("hex"));
+  const manifest = await (await page.request.get(`/api/exports/${exports[0]!.id}/download?file=manifest`)).json() as { sha256: string; rows: number };
+  expect(manifest).toMatchObject({ sha256: exports[0]!.sha256, rows: accepted });
+  await snap(page, "export-done");
+});
