@@ -14,20 +14,34 @@ export const PAIR_COLUMNS = `p.id, p.type, p.status, p.version, p.question, p.an
   p.reviewer_id AS "reviewerId", u.name AS "reviewerName", p.reviewed_at AS "reviewedAt", p.updated_at AS "updatedAt",
   p.corpus_id AS "corpusId", p.document_id AS "documentId"`;
 
+export const PAIR_FROM = `pair p LEFT JOIN app_user u ON u.id = p.reviewer_id`;
+export type { PairRow };
+
 /** Pairs with their evidence texts and the support quotes located in them, in the order of `ids`. */
 export async function getPairs(ids: number[], db: Queryable = pool()): Promise<PairDetail[]> {
   if (!ids.length) return [];
   const [pairs, evidence] = await Promise.all([
-    db.query<PairRow>(`SELECT ${PAIR_COLUMNS} FROM pair p LEFT JOIN app_user u ON u.id = p.reviewer_id WHERE p.id = ANY($1::int[])`, [ids]),
-    db.query<EvidenceRow>(
-      `SELECT e.pair_id AS "pairId", e.piece, e.segment_id AS "segmentId", e.document_id AS "documentId",
-         s.token_count AS "tokenCount", s.text
-       FROM pair_evidence e JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = ANY($1::int[]) ORDER BY e.pair_id, e.piece`, [ids]),
+    db.query<PairRow>(`SELECT ${PAIR_COLUMNS} FROM ${PAIR_FROM} WHERE p.id = ANY($1::int[])`, [ids]),
+    evidenceOf(ids, db),
   ]);
-  const byPair = new Map<number, EvidenceRow[]>();
-  for (const e of evidence.rows) byPair.set(e.pairId, [...(byPair.get(e.pairId) ?? []), e]);
-  const byId = new Map(pairs.rows.map((p) => [p.id, withEvidence(p, byPair.get(p.id) ?? [])]));
+  const byId = new Map(pairs.rows.map((p) => [p.id, withEvidence(p, evidence.get(p.id) ?? [])]));
   return ids.map((id) => byId.get(id)).filter((p): p is PairDetail => p !== undefined);
+}
+
+/** Completes pair rows already fetched (the queue reads them in its keyset query: one round trip less). */
+export async function withEvidenceOf(rows: PairRow[], db: Queryable = pool()): Promise<PairDetail[]> {
+  const evidence = await evidenceOf(rows.map((r) => r.id), db);
+  return rows.map((r) => withEvidence(r, evidence.get(r.id) ?? []));
+}
+
+async function evidenceOf(ids: number[], db: Queryable): Promise<Map<number, EvidenceRow[]>> {
+  const { rows } = await db.query<EvidenceRow>(
+    `SELECT e.pair_id AS "pairId", e.piece, e.segment_id AS "segmentId", e.document_id AS "documentId",
+       s.token_count AS "tokenCount", s.text
+     FROM pair_evidence e JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = ANY($1::int[]) ORDER BY e.pair_id, e.piece`, [ids]);
+  const byPair = new Map<number, EvidenceRow[]>();
+  for (const e of rows) byPair.set(e.pairId, [...(byPair.get(e.pairId) ?? []), e]);
+  return byPair;
 }
 
 export async function getPair(id: number, db: Queryable = pool()): Promise<PairDetail> {

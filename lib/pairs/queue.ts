@@ -1,5 +1,5 @@
 import { pool } from "@/lib/db/client";
-import { getPairs } from "./detail";
+import { PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "./detail";
 import { Params, pairWhere } from "./filter";
 import { cursorOf, keyset } from "./list";
 import type { QueueQuery } from "./schemas";
@@ -15,11 +15,11 @@ export async function nextPairs(q: QueueQuery): Promise<{ items: PairDetail[]; n
   const params = new Params();
   const where = pairWhere({ ...q, status: "pending" }, params);
   const ks = keyset(q.order === "highest" ? "score_desc" : "score_asc", q.after, params);
-  const { rows } = await pool().query<{ id: number; sortKey: string }>(
-    `SELECT p.id, ${ks.keySql} AS "sortKey" FROM pair p WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${params.add(limit)}`,
+  const { rows } = await pool().query<PairRow & { sortKey: string }>(
+    `SELECT ${PAIR_COLUMNS}, ${ks.keySql} AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${params.add(limit)}`,
     params.values);
-  const items = await getPairs(rows.map((r) => r.id));
   const last = rows[rows.length - 1];
+  const items = await withEvidenceOf(rows.map(({ sortKey: _k, ...r }) => r));
   return { items, next: last ? cursorOf(last.sortKey, last.id) : q.after ?? null };
 }
 

@@ -16,12 +16,12 @@ interface Seg { id: number; documentId: number; text: string }
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim())
-    .filter((s) => { const n = s.split(/\s+/).length; return n >= 9 && n <= 35 && /^[A-Z]/.test(s) && !/["“”]/.test(s); });
+    .filter((s) => { const n = s.split(/\s+/).length; return n >= 12 && n <= 35 && /^[A-Z]/.test(s) && !/["“”]/.test(s); });
 }
 
 function questionAbout(sentence: string): string {
-  const words = [...new Set(sentence.match(/\b[A-Za-z]{6,}\b/g) ?? [])].slice(0, 3);
-  return `What happened with ${words.join(", ")} in this report?`;
+  const words = [...new Set(sentence.match(/\b[A-Za-z]{6,}\b/g) ?? [])].slice(0, 2);
+  return `What happened with ${words.join(" and ")} in this report?`;
 }
 
 export async function seedReviewPairs(corpusId: number, count: number): Promise<{ ids: number[]; kinds: SeedKind[] }> {

@@ -139,7 +139,7 @@ try {
   const t1 = performance.now();
   const recheck = await recheckQuality(pending.slice(0, 200));
   const recheckMs = (performance.now() - t1) / 200;
-  const bulkFilter = { status: "pending" as const, model: "gpt-4o-mini", promptVersion: "v1", flag: "meta_phrase" };
+  const bulkFilter = { status: "pending" as const, model: "gpt-4o-mini", promptVersion: "v1", flag: "support_not_found" };
   const n = await countPairs(bulkFilter);
   const t2 = performance.now();
   await bulkUpdate(bulkFilter, "flag", n, 1);

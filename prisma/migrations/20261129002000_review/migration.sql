@@ -18,3 +18,9 @@ CREATE INDEX "pair_updated_at_id_idx" ON "pair" ("updated_at", "id");
 
 -- Reviewer throughput over recent days.
 CREATE INDEX "pair_event_created_at_idx" ON "pair_event" ("created_at");
+
+-- A narrow copy of the filterable columns (~60 bytes a row): counts and the progress overview over any mix of
+-- them become index-only scans instead of reading the wide pair rows (~1 KB each: text, support, original).
+CREATE INDEX "pair_facets_idx" ON "pair" ("status", "type", "model", "prompt_version", "reviewer_id", "edited", "quality_score", "id");
+-- Edited pairs are few: list and count them without scanning the rest.
+CREATE INDEX "pair_edited_id_idx" ON "pair" ("id") WHERE "edited";
