@@ -21,7 +21,7 @@ test("starts an export in the UI, follows its progress and downloads a file that
   await expect(page.getByRole("heading", { name: "Export", exact: true })).toBeVisible();
   await expect(page.getByText("No export running")).toBeVisible();
   await expect(page.getByText("No export yet")).toBeVisible();
-  await expect(page.getByText("Accepted").locator("..")).toContainText(/\d/);
+  await expect(page.getByTestId("status-accepted")).toContainText(/\d/);
   await snap(page, "export");
 
   const accepted = (await (await page.request.get("/api/pairs/count?status=accepted")).json() as { count: number }).count;

@@ -45,7 +45,7 @@ export function ExportForm({ form, set, onStart, starting, error }: {
             <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Review status</legend>
             <div className="space-y-1">
               {PAIR_STATUSES.map((s) => (
-                <label key={s} className="flex items-center gap-2 text-sm">
+                <label key={s} className="flex items-center gap-2 text-sm" data-testid={`status-${s}`}>
                   <input type="checkbox" checked={form.statuses.includes(s)} onChange={(e) => set({ statuses: toggle(form.statuses, s, e.target.checked) })} />
                   <span>{STATUS_INFO[s].label}</span> <StatusCount status={s} />
                 </label>
