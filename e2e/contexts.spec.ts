@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { E2E_ADMIN } from "./global-setup";
 import { open, snap } from "./support/app";
 
 test.describe.configure({ mode: "serial" });
@@ -9,11 +10,20 @@ let seed: Seed;
 
 /** Accepted corpus-real pairs and one assembly run, written into the running server's database by a CLI-style seed. */
 test.beforeAll(() => {
-  const env = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
+  const env: NodeJS.ProcessEnv = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
   delete env.DATABASE_URL;
   const out = execFileSync(process.execPath, ["--import", "tsx", "test/contexts/seed-e2e.ts", "8"], { env, encoding: "utf8", timeout: 180_000 });
   seed = JSON.parse(out.trim().split("\n").pop() ?? "{}") as Seed;
   expect(seed.assembled).toBe(8);
+});
+
+/**
+ * Signs in on this server itself: .reports/e2e-auth.json is shared by every e2e run in the working tree, so a
+ * parallel run on another port can overwrite it with a session this server does not know.
+ */
+test.beforeEach(async ({ page, baseURL }) => {
+  const res = await page.request.post("/api/auth/login", { data: E2E_ADMIN, headers: { origin: baseURL ?? "" } });
+  expect(res.ok()).toBe(true);
 });
 
 test("the contexts page lists the run and draws its balance charts", async ({ page }) => {

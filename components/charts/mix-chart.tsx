@@ -12,10 +12,10 @@ export function MixChart({ rows, height = 180 }: { rows: MixRow[]; height?: numb
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" className="text-zinc-200 dark:text-zinc-800" />
           <XAxis dataKey="label" tick={{ fontSize: 10 }} stroke="currentColor" className="text-zinc-500" />
-          <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 10 }} width={44} stroke="currentColor" className="text-zinc-500" />
+          <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 10 }} width={48} stroke="currentColor" className="text-zinc-500" />
           <Tooltip contentStyle={{ fontSize: 12 }} formatter={(v) => `${v}%`} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Bar dataKey="ours" name="this data" fill="#6366f1" isAnimationActive={false} />

@@ -35,7 +35,7 @@ export function AssembleForm() {
   return (
     <Card>
       <CardHeader title="Assemble contexts" description="Evidence shuffled among random fillers from other documents, lengths uniform in the range; documents overlapping VaL Probing (10-grams) are excluded" />
-      <form className="grid grid-cols-2 gap-3 p-4 md:grid-cols-4 xl:grid-cols-8" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Assemble contexts">
+      <form className="flex flex-wrap items-end gap-3 p-4 [&>label]:w-28 [&>label:first-child]:w-48" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Assemble contexts">
         <Field label="Pairs">
           <Select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-label="Pairs">
             <option value="accepted">All accepted pairs</option>
@@ -51,12 +51,12 @@ export function AssembleForm() {
             <Select value={type} onChange={(e) => setType(e.target.value as PairType | "")}><option value="">any</option>{PAIR_TYPES.map((t) => <option key={t}>{t}</option>)}</Select>
           </Field>
         </>)}
-        {mode === "ids" && <Field label="Pair ids"><Input value={ids} onChange={(e) => setIds(e.target.value)} placeholder="12, 15, 40" /></Field>}
+        {mode === "ids" && <Field label="Pair ids" hint="comma-separated"><Input value={ids} onChange={(e) => setIds(e.target.value)} placeholder="12, 15, 40" /></Field>}
         <Field label="Min tokens"><Input type="number" min={1} value={min} onChange={(e) => setMin(e.target.value)} className="tabular" /></Field>
         <Field label="Max tokens"><Input type="number" min={1} value={max} onChange={(e) => setMax(e.target.value)} className="tabular" /></Field>
         <Field label="Short ratio"><Input type="number" min={0} max={1} step={0.01} value={ratio} onChange={(e) => setRatio(e.target.value)} className="tabular" /></Field>
         <Field label="Seed"><Input value={seed} onChange={(e) => setSeed(e.target.value)} className="font-mono" /></Field>
-        <div className="flex items-end"><Button type="submit" disabled={start.isPending || job.data?.status === "running"}>Assemble</Button></div>
+        <div><Button type="submit" disabled={start.isPending || job.data?.status === "running"}>Assemble</Button></div>
       </form>
       <div className="space-y-3 px-4 pb-4 empty:hidden">
         {start.error && <ErrorNotice error={start.error} />}

@@ -41,7 +41,8 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label="Tokens" value={fmtInt(c.totalTokens)} hint={c.kind === "long" ? `target ${fmtInt(c.targetTokens)}` : "the source document"} />
         <Stat label="Segments" value={fmtInt(evidence.length + fillers)} hint={`${evidence.length} evidence · ${fillers} fillers`} />
-        <Stat label="Evidence depth" value={c.evidenceDepths.map((d) => `${Math.round(d * 100)}%`).join(" · ")} hint="tokens before / tokens around" />
+        <Stat label="Evidence depth" value={depthSummary(c.evidenceDepths)}
+          hint={c.evidenceDepths.length > 2 ? c.evidenceDepths.map((d) => `${Math.round(d * 100)}%`).join(" · ") : "tokens before / tokens around"} />
         <Stat label="Characters" value={fmtInt(c.chars)} hint="Unicode code points" />
       </div>
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Jump to evidence">
@@ -61,4 +62,11 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
       </div>
     </div>
   );
+}
+
+/** One depth, two side by side, or the range when a multi pair has many pieces (the list goes in the hint). */
+function depthSummary(depths: number[]): string {
+  const p = depths.map((d) => Math.round(d * 100));
+  if (p.length <= 2) return p.map((x) => `${x}%`).join(" · ");
+  return `${Math.min(...p)}–${Math.max(...p)}%`;
 }
