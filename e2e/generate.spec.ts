@@ -37,6 +37,14 @@ test("an offline generation started from the page shows its estimate, runs, and 
   expect(pairs).toBeLessThanOrEqual(12);
   await snap(page, "generate-job-done");
 
+  // the job stays on screen after a reload, and its items are listed by the API
+  await expect(page).toHaveURL(new RegExp(`job=${jobId}`));
+  await page.reload();
+  await expect(page.getByText(`Generation job #${jobId}`)).toBeVisible();
+  const items = await (await request.get(`/api/jobs/${jobId}/items?limit=50`)).json() as { items: { status: string; pairId: number | null }[] };
+  expect(items.items).toHaveLength(12);
+  expect(items.items.filter((i) => i.status === "succeeded" && i.pairId !== null)).toHaveLength(pairs);
+
   // the same request again yields new segments: the 12 already generated are not estimated twice
   await page.getByLabel("How many").fill("13");
   await expect(estimate).toContainText("13");

@@ -31,7 +31,7 @@ export function EstimateCard({ estimate, loading, error, onStart, starting, budg
               <dt className="text-zinc-500">Completion tokens</dt><dd className="text-right">≤ {fmtInt(estimate.completionTokens)}</dd>
             </>}
             <dt className="text-zinc-500">Cost</dt>
-            <dd className="text-right text-base font-semibold">{estimate.costUsd === null ? "price unknown" : `≤ ${fmtUsd(estimate.costUsd)}`}</dd>
+            <dd className="text-right text-base font-semibold">{estimate.costUsd === null ? "price unknown" : estimate.provider === "offline" ? "$0.00" : `≤ ${fmtUsd(estimate.costUsd)}`}</dd>
           </dl>
         )}
         {estimate?.pricePerMillion && estimate.provider === "openai" && (

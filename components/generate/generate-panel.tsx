@@ -36,7 +36,15 @@ export function GeneratePanel() {
   const request = useDebounced(useMemo(() => toRequest(form, selection), [form, selection]));
   const estimate = useGenerateEstimateQuery(request);
   const start = useStartGeneration();
-  const [jobId, setJobId] = useState<number | null>(null);
+  // `?job=ID` reopens a generation job (its tokens, cost and failed items) after a reload
+  const [jobId, setJobId] = useState<number | null>(() => Number(params.get("job")) || null);
+
+  const showJob = (id: number) => {
+    setJobId(id);
+    const next = new URLSearchParams(params.toString());
+    next.set("job", String(id));
+    window.history.replaceState(null, "", `?${next.toString()}`);
+  };
 
   return (
     <div className="space-y-6">
@@ -49,7 +57,7 @@ export function GeneratePanel() {
         <div className="space-y-3">
           <EstimateCard estimate={request ? estimate.data : undefined} loading={estimate.isFetching} error={request ? estimate.error : "Fill in a count ≥ 1, a seed, and a concurrency ≥ 1."}
             starting={start.isPending} budgetUsd={request?.budgetUsd}
-            onStart={() => { if (request) start.mutate(request, { onSuccess: (r) => setJobId(r.jobId) }); }} />
+            onStart={() => { if (request) start.mutate(request, { onSuccess: (r) => showJob(r.jobId) }); }} />
           {start.error && <ErrorNotice error={start.error} />}
         </div>
       </div>
