@@ -3,14 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDocument } from "@/app/api/documents/[id]/route";
 import { GET as listSegments } from "@/app/api/segments/route";
 import { POST as startImport } from "@/app/api/imports/route";
+import { signedIn } from "../support/auth";
 import { useTestDatabase } from "../support/db";
 
 /** Every API error has one shape, `{ "error": { "code", "message" } }`, with a matching status. */
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
-const req = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(new URL(url, "http://localhost"), init);
+let req: (url: string, init?: { method?: string; body?: string }) => NextRequest;
 
 beforeAll(async () => {
   await useTestDatabase();
+  req = (await signedIn("curator")).request;
 });
 
 describe("API errors", () => {

@@ -1,4 +1,4 @@
 import { route } from "@/lib/api/route";
 import { listCorpora } from "@/lib/corpus/corpora";
 
-export const GET = route({}, async () => ({ corpora: await listCorpora() }));
+export const GET = route({ role: "viewer" }, async () => ({ corpora: await listCorpora() }));

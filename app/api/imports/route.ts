@@ -3,10 +3,10 @@ import { importBody } from "@/lib/api/schemas";
 import { uploadPath } from "@/lib/corpus/uploads";
 import { enqueueJob } from "@/lib/jobs/queue";
 
-export const POST = route({ body: importBody }, async ({ body }) => {
+export const POST = route({ role: "curator", body: importBody }, async ({ body, user }) => {
   const files = body.uploads.map((id, i) => ({ path: uploadPath(id), name: body.names?.[i] ?? id.replace(/^[^-]+-[^-]+-/, "") }));
   const jobId = await enqueueJob("import", {
     corpus: body.corpus, files, textField: body.textField, tokenizer: body.tokenizer, deleteAfter: true,
-  });
+  }, { createdById: user.id });
   return { jobId };
 });

@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/api/schemas";
 import { getJob } from "@/lib/jobs/jobs";
 
-export const GET = route({ params: idParams }, async ({ params }) => getJob(params.id));
+export const GET = route({ role: "viewer", params: idParams }, async ({ params }) => getJob(params.id));

@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { sampleQuery } from "@/lib/api/schemas";
 import { sampleSegments } from "@/lib/corpus/segments";
 
-export const GET = route({ query: sampleQuery }, async ({ query }) => ({ items: await sampleSegments(query) }));
+export const GET = route({ role: "viewer", query: sampleQuery }, async ({ query }) => ({ items: await sampleSegments(query) }));

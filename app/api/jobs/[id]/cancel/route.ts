@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/api/schemas";
 import { cancelJob } from "@/lib/jobs/jobs";
 
-export const POST = route({ params: idParams }, async ({ params }) => cancelJob(params.id));
+export const POST = route({ role: "curator", params: idParams }, async ({ params }) => cancelJob(params.id));
