@@ -29,13 +29,17 @@ export function AssembleForm() {
   const [max, setMax] = useState("32768");
   const [ratio, setRatio] = useState("0.1");
   const [seed, setSeed] = useState("1");
+  const [evalFile, setEvalFile] = useState<File | null>(null);
   const start = useStartAssembly();
   const job = useJobQuery(start.data?.jobId ?? null);
-  const submit = () => start.mutate({ selection: selection(mode, status, type, ids), minTokens: Number(min), maxTokens: Number(max), shortRatio: Number(ratio), seed });
+  const submit = () => start.mutate({
+    body: { selection: selection(mode, status, type, ids), minTokens: Number(min), maxTokens: Number(max), shortRatio: Number(ratio), seed },
+    evalFile,
+  });
   return (
     <Card>
       <CardHeader title="Assemble contexts" description="Evidence shuffled among random fillers from other documents, lengths uniform in the range; documents overlapping VaL Probing (10-grams) are excluded" />
-      <form className="flex flex-wrap items-end gap-3 p-4 [&>label]:w-28 [&>label:first-child]:w-48" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Assemble contexts">
+      <form className="flex flex-wrap items-end gap-3 p-4 [&>label]:w-28 [&>label:first-child]:w-48 [&>label:nth-last-child(2)]:w-56" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Assemble contexts">
         <Field label="Pairs">
           <Select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-label="Pairs">
             <option value="accepted">All accepted pairs</option>
@@ -56,7 +60,11 @@ export function AssembleForm() {
         <Field label="Max tokens"><Input type="number" min={1} value={max} onChange={(e) => setMax(e.target.value)} className="tabular" /></Field>
         <Field label="Short ratio"><Input type="number" min={0} max={1} step={0.01} value={ratio} onChange={(e) => setRatio(e.target.value)} className="tabular" /></Field>
         <Field label="Seed"><Input value={seed} onChange={(e) => setSeed(e.target.value)} className="font-mono" /></Field>
-        <div><Button type="submit" disabled={start.isPending || job.data?.status === "running"}>Assemble</Button></div>
+        <Field label="Extra eval set" hint="JSONL or text; VaL Probing is always used">
+          <input type="file" accept=".jsonl,.json,.txt,.gz" className="text-xs file:mr-2 file:rounded file:border-0 file:bg-zinc-100 file:px-2 file:py-1 dark:file:bg-zinc-800"
+            onChange={(e) => setEvalFile(e.target.files?.[0] ?? null)} aria-label="Extra eval set" />
+        </Field>
+        <div className="pb-5"><Button type="submit" disabled={start.isPending || job.data?.status === "running"}>Assemble</Button></div>
       </form>
       <div className="space-y-3 px-4 pb-4 empty:hidden">
         {start.error && <ErrorNotice error={start.error} />}

@@ -35,3 +35,7 @@ export const contextListQuery = z.object({
 });
 export const previewParams = z.object({ pairId: qInt.positive() });
 export const previewQuery = z.object({ contextId: qInt.positive().optional() });
+
+/** The API's form: clients name uploaded eval sets by upload id, never by server path. */
+export const assemblyBody = z.intersection(assemblyRequest, z.object({ evalUploads: z.array(z.string().min(1).max(300)).max(20).default([]) }));
+export type AssemblyBodyInput = z.input<typeof assemblyBody>;

@@ -1,6 +1,10 @@
 import { route } from "@/lib/api/route";
-import { assemblyRequest } from "@/lib/contexts/schemas";
+import { uploadPath } from "@/lib/corpus/uploads";
+import { assemblyBody } from "@/lib/contexts/schemas";
 import { startAssembly } from "@/lib/contexts/start";
 
-/** Starts an assemble job; the UI follows it through /api/jobs/:id. */
-export const POST = route({ role: "curator", body: assemblyRequest }, async ({ body, user }) => startAssembly({ ...body, evalFiles: [] }, user.id || undefined));
+/** Starts an assemble job (extra eval sets come as finished uploads); the UI follows it through /api/jobs/:id. */
+export const POST = route({ role: "curator", body: assemblyBody }, async ({ body, user }) => {
+  const { evalUploads, ...req } = body;
+  return startAssembly({ ...req, evalFiles: evalUploads.map(uploadPath) }, user.id || undefined);
+});
