@@ -85,7 +85,7 @@ test("e edits in place: keys are plain typing in the fields, Esc cancels, Enter 
   await page.keyboard.press("e");
   const question = page.getByRole("textbox", { name: "Question" });
   await expect(question).toBeFocused();
-  await question.press("End");
+  await question.press("Control+End");
   await page.keyboard.type(" axfu ?");
   await page.keyboard.press("Backspace");
   await expect(question).toHaveValue(`${before.question} axfu `);
