@@ -37,9 +37,7 @@ async function pairPage(o: ExportOptions, after: number, limit: number): Promise
   return rows;
 }
 
-async function loadBatch(o: ExportOptions, store: ContextStore, after: number, limit: number): Promise<Batch> {
-  const pairs = await pairPage(o, after, limit);
-  if (!pairs.length) return { records: [], lastId: after, scanned: 0, unassembled: 0 };
+async function enrich(o: ExportOptions, store: ContextStore, pairs: PairRow[]): Promise<Batch> {
   const contextOf = await store.ensure(pairs.map((p) => p.id), { minTokens: o.minTokens, maxTokens: o.maxTokens, shortRatio: o.shortRatio, seed: o.seed });
   const contexts = await store.load([...new Set(contextOf.values())]);
   const records: ExportRecord[] = [];
@@ -64,20 +62,31 @@ async function loadBatch(o: ExportOptions, store: ContextStore, after: number, l
 
 /**
  * The selected pairs in pair id order, one keyset page at a time, with their contexts (assembled now when
- * missing). The next page is fetched while the caller writes the current one, so the database and the disk
- * work side by side; memory holds at most two pages.
+ * missing). Up to `ahead` pages load while the caller writes the current one, so Postgres (another process, often
+ * another core) and the formatting work side by side; memory holds at most ahead + 1 pages, whatever the export's size.
  */
-export async function* exportBatches(o: ExportOptions, store: ContextStore, batchSize = 64): AsyncGenerator<Batch> {
-  let next = loadBatch(o, store, 0, batchSize);
-  try {
-    for (;;) {
-      const batch = await next;
-      if (!batch.scanned) return;
-      next = loadBatch(o, store, batch.lastId, batchSize);
-      yield batch;
+export async function* exportBatches(o: ExportOptions, store: ContextStore, batchSize = 64, ahead = 2): AsyncGenerator<Batch> {
+  const queue: Promise<Batch>[] = [];
+  let after = 0;
+  let exhausted = false;
+  // pair pages are cheap and sequential (each starts after the last id of the previous one); contexts load in parallel
+  const fill = async () => {
+    while (!exhausted && queue.length < ahead) {
+      const pairs = await pairPage(o, after, batchSize);
+      if (!pairs.length) {
+        exhausted = true;
+        return;
+      }
+      after = pairs.at(-1)!.id;
+      const batch = enrich(o, store, pairs);
+      batch.catch(() => {}); // observed when its turn comes; never an unhandled rejection meanwhile
+      queue.push(batch);
     }
-  } finally {
-    // a consumer that stops early must not leave the prefetch's failure unhandled
-    next.catch(() => {});
+  };
+  await fill();
+  while (queue.length) {
+    const batch = await queue.shift()!;
+    await fill();
+    yield batch;
   }
 }
