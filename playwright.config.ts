@@ -24,7 +24,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     // signed in as the admin created by e2e/global-setup.ts
-    storageState: path.join(process.cwd(), ".reports", "e2e-auth.json"),
+    storageState: path.join(process.cwd(), ".reports", `e2e-auth-${PORT}.json`),
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: (findChromium() as string | undefined) ?? undefined,

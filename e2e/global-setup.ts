@@ -5,7 +5,8 @@ import { request, type FullConfig } from "@playwright/test";
 
 /** The admin the end-to-end tests sign in as: created with the CLI, as an operator would. */
 export const E2E_ADMIN = { email: "e2e-admin@in2.test", password: "e2e admin password" };
-export const STORAGE_STATE = path.join(process.cwd(), ".reports", "e2e-auth.json");
+// one file per port: several e2e runs on one machine (each with its own server) must not share sessions
+export const STORAGE_STATE = path.join(process.cwd(), ".reports", `e2e-auth-${process.env.IN2_E2E_PORT ?? 3123}.json`);
 
 export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0]?.use.baseURL ?? "";
