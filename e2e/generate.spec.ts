@@ -35,6 +35,13 @@ test("an offline generation started from the page shows its estimate, runs, and 
   await expect.poll(pairsShown).toBeGreaterThan(0);
   const pairs = await pairsShown();
   expect(pairs).toBeLessThanOrEqual(12);
+  const failed = 12 - pairs;
+  if (failed > 0) {
+    // the offline generator fails honestly on segments without a date, number or name: listed with the reason
+    const list = page.getByRole("region", { name: "Failed items" });
+    await expect(list.getByText(/offline generator: no sentence/).first()).toBeVisible();
+    await expect(list.getByRole("button", { name: "Retry failed items" })).toBeEnabled();
+  }
   await snap(page, "generate-job-done");
 
   // the job stays on screen after a reload, and its items are listed by the API

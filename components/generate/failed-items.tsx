@@ -1,6 +1,7 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/feedback";
 import { fmtInt } from "@/lib/client/format";
@@ -11,6 +12,9 @@ import { useRetryFailedItems } from "./hooks/use-retry-failed-items";
 export function FailedItems({ jobId, failed, active }: { jobId: number; failed: number; active: boolean }) {
   const items = useJobItemsQuery(jobId, { status: "failed", limit: 50 }, active);
   const retry = useRetryFailedItems(jobId);
+  const { refetch } = items;
+  // the list polls only while the job runs; a failure counted in its last second must still show up
+  useEffect(() => { if (failed > 0) void refetch(); }, [failed, active, refetch]);
   if (failed === 0) return null;
   return (
     <section aria-label="Failed items" className="rounded-md border border-red-200 dark:border-red-900/60">
