@@ -9,6 +9,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { GET as listRoute } from "@/app/api/pairs/route";
 import { GET as nextRoute } from "@/app/api/pairs/next/route";
 import { PATCH as patchRoute } from "@/app/api/pairs/[id]/route";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { createUser } from "@/lib/auth/users";
 import { pool } from "@/lib/db/client";
 import { bulkUpdate } from "@/lib/pairs/bulk";
 import { countPairs, listPairs } from "@/lib/pairs/list";
@@ -102,7 +104,8 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>, n = SA
   return row;
 }
 
-const req = (url: string, method = "GET", body?: unknown) => new NextRequest(`http://bench${url}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json", origin: "http://bench" } });
+let cookie = "";
+const req = (url: string, method = "GET", body?: unknown) => new NextRequest(`http://bench${url}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json", origin: "http://bench", cookie } });
 const noParams = { params: Promise.resolve({}) };
 async function ok(res: Response) { if (!res.ok) throw new Error(`${res.status} ${await res.text()}`); return res.json(); }
 
@@ -110,6 +113,8 @@ const db = await benchDatabase();
 try {
   console.log(`seeding ${SEGMENTS.toLocaleString()} segments and ${PAIRS.toLocaleString()} pairs with COPY…`);
   console.log(`seeded in ${(await seed()).toFixed(0)} s · ${machine()}`);
+  // the routes require a signed-in reviewer: session lookup is part of every measured route call
+  cookie = `${SESSION_COOKIE}=${(await createSession((await createUser({ email: "bench@in2.studio", role: "reviewer", password: "bench password 1" })).id)).token}`;
   const rows = [];
   // A reviewer walking the queue: each call continues after the previous page's cursor.
   let after: string | undefined;

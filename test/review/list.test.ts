@@ -8,13 +8,15 @@ import { nextPairs } from "@/lib/pairs/queue";
 import { PAIR_SORTS, type PairSort } from "@/lib/pairs/schemas";
 import { updatePair } from "@/lib/pairs/update";
 import { useTestDatabase } from "../support/db";
-import { seedDemo } from "./support";
+import { seedDemo, signedIn } from "./support";
 
 let ids: number[];
+let cookie: string;
 
 beforeAll(async () => {
   await useTestDatabase();
   ({ ids } = await seedDemo(60));
+  ({ cookie } = await signedIn("viewer"));
   // ties on score and on updated_at are the hard case for keyset paging: make many
   await pool().query(`UPDATE pair SET updated_at = '2026-01-01T00:00:00Z' WHERE id % 3 = 0`);
 });
@@ -78,10 +80,10 @@ describe("review queue", () => {
   });
 
   it("answers over HTTP through the shared wrapper, and rejects a bad order with 400", async () => {
-    const ok = await nextRoute(new NextRequest("http://local/api/pairs/next?limit=2&type=multi"), { params: Promise.resolve({}) });
+    const ok = await nextRoute(new NextRequest("http://local/api/pairs/next?limit=2&type=multi", { headers: { cookie } }), { params: Promise.resolve({}) });
     const body = (await ok.json()) as { items: { type: string }[] };
     expect(body.items.map((p) => p.type)).toEqual(["multi", "multi"]);
-    const bad = await nextRoute(new NextRequest("http://local/api/pairs/next?order=sideways"), { params: Promise.resolve({}) });
+    const bad = await nextRoute(new NextRequest("http://local/api/pairs/next?order=sideways", { headers: { cookie } }), { params: Promise.resolve({}) });
     expect(bad.status).toBe(400);
   });
 

@@ -10,17 +10,19 @@ import { countPairs } from "@/lib/pairs/list";
 import { updatePair } from "@/lib/pairs/update";
 import { undoEvent } from "@/lib/pairs/undo";
 import { useTestDatabase } from "../support/db";
-import { seedDemo } from "./support";
+import { seedDemo, signedIn } from "./support";
 
 let ids: number[];
+let reviewer: { user: { id: number }; cookie: string };
 
-const call = (handler: typeof PATCH, url: string, body: unknown, params: Record<string, string> = {}) =>
-  handler(new NextRequest(`http://local${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+const call = (handler: typeof PATCH, url: string, body: unknown, params: Record<string, string> = {}, cookie = reviewer.cookie) =>
+  handler(new NextRequest(`http://local${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } }),
     { params: Promise.resolve(params) });
 
 beforeAll(async () => {
   await useTestDatabase();
   ({ ids } = await seedDemo(36));
+  reviewer = await signedIn("reviewer");
 });
 
 describe("no lost updates", () => {
@@ -43,6 +45,16 @@ describe("no lost updates", () => {
     const retry = await call(PATCH, `/api/pairs/${id}`, a.status === 409 ? { version: now.version, answer: `${answer} (edited by A)` } : { version: now.version, status: "rejected" }, { id: String(id) });
     expect(retry.status).toBe(200);
     expect(await getPair(id)).toMatchObject({ status: "rejected", answer: `${answer} (edited by A)`, edited: true, version: version + 2 });
+    // the actor is the signed-in caller, not a default user
+    const h = await pairHistory(id);
+    expect(h.slice(0, 2).map((e) => e.actorId)).toEqual([reviewer.user.id, reviewer.user.id]);
+  });
+
+  it("lets a viewer read but not decide", async () => {
+    const viewer = await signedIn("viewer");
+    const res = await call(PATCH, `/api/pairs/${ids[5]}`, { version: 1, status: "accepted" }, { id: String(ids[5]) }, viewer.cookie);
+    expect(res.status).toBe(403);
+    expect((await getPair(ids[5]!)).status).toBe("pending");
   });
 
   it("rejects a body without changes and an unknown pair with the error shape", async () => {

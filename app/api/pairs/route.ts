@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { listPairs } from "@/lib/pairs/list";
 import { pairListQuery } from "@/lib/pairs/schemas";
 
-export const GET = route({ query: pairListQuery }, async ({ query }) => listPairs(query));
+export const GET = route({ role: "viewer", query: pairListQuery }, async ({ query }) => listPairs(query));

@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
 import { bulkUpdate } from "@/lib/pairs/bulk";
 import { bulkBody } from "@/lib/pairs/schemas";
-import { currentUserId } from "@/lib/review/current-user";
 
-export const POST = route({ body: bulkBody }, async ({ body, req }) =>
-  bulkUpdate(body.filter, body.action, body.expected, await currentUserId(req)));
+/** The actor of every change is the signed-in caller the route wrapper resolved. */
+export const POST = route({ role: "reviewer", body: bulkBody }, async ({ body, user }) =>
+  bulkUpdate(body.filter, body.action, body.expected, user.id));

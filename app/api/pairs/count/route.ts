@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { countPairs } from "@/lib/pairs/list";
 import { pairFilter } from "@/lib/pairs/schemas";
 
-export const GET = route({ query: pairFilter }, async ({ query }) => ({ count: await countPairs(query) }));
+export const GET = route({ role: "viewer", query: pairFilter }, async ({ query }) => ({ count: await countPairs(query) }));

@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/api/schemas";
 import { pairHistory } from "@/lib/pairs/history";
 
-export const GET = route({ params: idParams }, async ({ params }) => ({ events: await pairHistory(params.id) }));
+export const GET = route({ role: "viewer", params: idParams }, async ({ params }) => ({ events: await pairHistory(params.id) }));
