@@ -9,6 +9,7 @@ import type { BulkAction, PairFilter } from "@/lib/pairs/schemas";
 import { describeFilter } from "./filter-state";
 
 const VERB: Record<BulkAction, string> = { accept: "Accept", reject: "Reject", flag: "Flag" };
+const DONE: Record<BulkAction, string> = { accept: "Accepted", reject: "Rejected", flag: "Flagged" };
 
 /**
  * Bulk status change on everything the current filter matches — not just the loaded rows. The count is shown
@@ -21,7 +22,7 @@ export function BulkBar({ filter, count }: { filter: PairFilter; count: number |
   const [message, setMessage] = useState<string | null>(null);
   const run = (c: { action: BulkAction; expected: number }) =>
     bulk.mutate({ filter, ...c }, {
-      onSuccess: (r) => { setConfirm(null); setMessage(`${VERB[c.action]}ed: ${fmtInt(r.changed)} of ${fmtInt(r.matched)} matching pairs changed (the rest already had that status). Each change is in the pair's history.`); },
+      onSuccess: (r) => { setConfirm(null); setMessage(`${DONE[c.action]}: ${fmtInt(r.changed)} of ${fmtInt(r.matched)} matching pairs changed (the rest already had that status). Each change is in the pair's history.`); },
       onError: (err) => {
         const now = err instanceof ApiError ? (err.body.current as { count?: number } | undefined)?.count : undefined;
         if (now !== undefined) setConfirm({ ...c, expected: now });
