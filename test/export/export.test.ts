@@ -137,4 +137,15 @@ describe("export selections and formats", () => {
       expect(chat[i]!.meta.pair_id).toBe(x.id);
     });
   });
+
+  it("stops when cancelled and leaves neither the file nor a partial one", async () => {
+    const abort = new AbortController();
+    const out = path.join(dir, "cancelled.jsonl");
+    const run = runExport({ options: exportOptions.parse(BASE), out, store: appContextStore, batchSize: 2, signal: abort.signal,
+      onProgress: (p) => { if (p.rows >= 2) abort.abort(); } });
+    await expect(run).rejects.toThrow();
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    expect(fs.existsSync(path.join(dir, "cancelled.manifest.json"))).toBe(false);
+  });
 });
