@@ -23,7 +23,12 @@ export function databaseUrl(): string {
 }
 
 export function pool(): pg.Pool {
-  state.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.IN2_DB_POOL ?? 10) });
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.IN2_DB_POOL ?? 10) });
+    // An idle connection that the server drops (Postgres stopping, a restart) must not crash the process;
+    // the next query simply opens a new connection.
+    state.pool.on("error", (err) => console.error(`[db] idle connection lost: ${err.message}`));
+  }
   return state.pool;
 }
 
