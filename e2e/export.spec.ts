@@ -49,4 +49,6 @@ test("starts an export in the UI, follows its progress and downloads a file that
   const manifest = await (await page.request.get(`/api/exports/${exports[0]!.id}/download?file=manifest`)).json() as { sha256: string; rows: number };
   expect(manifest).toMatchObject({ sha256: exports[0]!.sha256, rows: accepted });
   await snap(page, "export-done");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, "export-narrow");
 });
