@@ -21,11 +21,11 @@ export async function prepareGeneration(input: unknown): Promise<GenerateParams>
 }
 
 /** Estimates, refuses what cannot run, and queues the job for a worker. */
-export async function startGeneration(input: unknown): Promise<{ jobId: number; estimate: Estimate }> {
+export async function startGeneration(input: unknown, createdById?: number): Promise<{ jobId: number; estimate: Estimate }> {
   const p = await prepareGeneration(input);
   const estimate = await estimateGeneration(p);
   assertRunnable(p, estimate);
-  const jobId = await enqueueJob(GENERATE_KIND, p, { total: estimate.items });
+  const jobId = await enqueueJob(GENERATE_KIND, p, { total: estimate.items, createdById });
   return { jobId, estimate };
 }
 

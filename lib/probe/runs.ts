@@ -38,7 +38,7 @@ export async function getProbeRun(id: number): Promise<ProbeRunRow> {
  * Starts (or resumes) scoring a set against a model endpoint. The latest run of the same set, model and
  * endpoint is resumed unless `fresh`: its finished examples are skipped, failed ones asked again.
  */
-export async function startProbeRun(input: StartProbeRunInput): Promise<ProbeRunRow> {
+export async function startProbeRun(input: StartProbeRunInput, createdById?: number): Promise<ProbeRunRow> {
   const set = await getProbeSet(input.setId);
   const baseUrl = input.baseUrl ?? null;
   const { rows: prev } = await pool().query<{ id: number; status: string | null }>(
@@ -56,7 +56,7 @@ export async function startProbeRun(input: StartProbeRunInput): Promise<ProbeRun
   } else {
     await pool().query(`UPDATE probe_run SET concurrency = $2 WHERE id = $1`, [runId, input.concurrency]);
   }
-  const jobId = await enqueueJob(PROBE_RUN_JOB, { runId }, { total: set.exampleCount });
+  const jobId = await enqueueJob(PROBE_RUN_JOB, { runId }, { total: set.exampleCount, createdById });
   await pool().query(`UPDATE probe_run SET job_id = $2 WHERE id = $1`, [runId, jobId]);
   return getProbeRun(runId);
 }

@@ -7,5 +7,5 @@ export const GET = route({ role: "viewer", query: exportsQuery }, async ({ query
 
 /** Starts an export job; the page follows it through /api/jobs/:id and downloads from /api/exports/:id/download. */
 export const POST = route({ role: "curator", body: startExportBody }, async ({ body, user }) => ({
-  jobId: await startExport(body, { createdById: user.id || undefined }),
+  jobId: await startExport(body, { createdById: user.id }),
 }));

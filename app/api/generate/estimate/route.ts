@@ -3,4 +3,4 @@ import { generateRequest } from "@/lib/generate/api-schemas";
 import { estimateGeneration } from "@/lib/generate/estimate";
 import { prepareGeneration } from "@/lib/generate/start";
 
-export const POST = route({ body: generateRequest }, async ({ body }) => estimateGeneration(await prepareGeneration(body)));
+export const POST = route({ role: "curator", body: generateRequest }, async ({ body }) => estimateGeneration(await prepareGeneration(body)));

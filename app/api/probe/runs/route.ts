@@ -4,4 +4,4 @@ import { startProbeRunBody } from "@/lib/probe/schemas";
 
 export const GET = route({ role: "viewer" }, async () => ({ runs: await listProbeRuns() }));
 
-export const POST = route({ role: "curator", body: startProbeRunBody }, async ({ body }) => ({ run: await startProbeRun(body) }));
+export const POST = route({ role: "curator", body: startProbeRunBody }, async ({ body, user }) => ({ run: await startProbeRun(body, user.id) }));

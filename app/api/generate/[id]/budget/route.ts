@@ -3,4 +3,4 @@ import { idParams } from "@/lib/api/schemas";
 import { budgetBody } from "@/lib/generate/api-schemas";
 import { raiseBudgetAndResume } from "@/lib/generate/resume";
 
-export const POST = route({ params: idParams, body: budgetBody }, async ({ params, body }) => raiseBudgetAndResume(params.id, body.budgetUsd));
+export const POST = route({ role: "curator", params: idParams, body: budgetBody }, async ({ params, body }) => raiseBudgetAndResume(params.id, body.budgetUsd));
