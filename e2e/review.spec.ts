@@ -60,7 +60,9 @@ test("a accepts, x rejects, f flags, space skips; u and Backspace undo in order"
   const history = await (await page.request.get(`/api/pairs/${accepted}/history`)).json() as { events: { kind: string; actorId: number }[] };
   expect(history.events.map((e) => e.kind).slice(0, 2)).toEqual(["undo", "status"]);
   expect(history.events.at(-1)!.kind).toBe("created");
-  expect(history.events[0]!.actorId).toBe(1);
+  // every change is attributed to the signed-in reviewer
+  const me = await (await page.request.get("/api/auth/me")).json() as { user: { id: number } };
+  expect(history.events[0]!.actorId).toBe(me.user.id);
 });
 
 test("undo remembers the last 10 decisions, newest first", async ({ page }) => {
