@@ -8,7 +8,7 @@ interface Pair { id: number; status: string; version: number; question: string; 
 
 /** The demo corpus and 40 corpus-real pairs, written into the running server's database by the CLI-style seed. */
 test.beforeAll(() => {
-  const env = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
+  const env: NodeJS.ProcessEnv = { ...process.env, IN2_DATA_DIR: process.env.IN2_E2E_DATA_DIR };
   delete env.DATABASE_URL;
   const out = execFileSync(process.execPath, ["--import", "tsx", "test/review/seed-e2e.ts", "40"], { env, encoding: "utf8", timeout: 120_000 });
   expect(JSON.parse(out.trim().split("\n").pop() ?? "{}").ids).toHaveLength(40);
