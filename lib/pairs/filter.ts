@@ -22,7 +22,8 @@ export function pairWhere(f: PairFilter, params: Params): string {
   if (f.type) c.push(`p.type = ${params.add(f.type)}::"PairType"`);
   if (f.flag === "any") c.push(`p.quality_flags <> '[]'::jsonb`);
   else if (f.flag === "none") c.push(`p.quality_flags = '[]'::jsonb`);
-  else if (f.flag) c.push(`p.quality_flags @> jsonb_build_array(jsonb_build_object('code', ${params.add(f.flag)}::text))`);
+  // a jsonb literal (not built in SQL) so the planner can use the per-code partial indexes
+  else if (f.flag) c.push(`p.quality_flags @> ${params.add(JSON.stringify([{ code: f.flag }]))}::jsonb`);
   if (f.model) c.push(`p.model = ${params.add(f.model)}`);
   if (f.promptVersion) c.push(`p.prompt_version = ${params.add(f.promptVersion)}`);
   if (f.reviewer === 0) c.push(`p.reviewer_id IS NULL`);

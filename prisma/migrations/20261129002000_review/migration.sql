@@ -24,3 +24,19 @@ CREATE INDEX "pair_event_created_at_idx" ON "pair_event" ("created_at");
 CREATE INDEX "pair_facets_idx" ON "pair" ("status", "type", "model", "prompt_version", "reviewer_id", "edited", "quality_score", "id");
 -- Edited pairs are few: list and count them without scanning the rest.
 CREATE INDEX "pair_edited_id_idx" ON "pair" ("id") WHERE "edited";
+
+-- One small partial index per quality code (lib/quality/catalog.ts): filtering and counting by a flag reads only
+-- the flagged ids, where the GIN index above must recheck every match on the wide heap rows. The filter passes the
+-- code as a jsonb literal parameter, which the planner matches against these predicates.
+CREATE INDEX "pair_flag_empty_support_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "empty_support"}]';
+CREATE INDEX "pair_flag_support_not_found_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "support_not_found"}]';
+CREATE INDEX "pair_flag_answer_unsupported_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "answer_unsupported"}]';
+CREATE INDEX "pair_flag_meta_phrase_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "meta_phrase"}]';
+CREATE INDEX "pair_flag_answer_in_question_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "answer_in_question"}]';
+CREATE INDEX "pair_flag_question_too_short_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "question_too_short"}]';
+CREATE INDEX "pair_flag_question_too_long_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "question_too_long"}]';
+CREATE INDEX "pair_flag_answer_too_short_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "answer_too_short"}]';
+CREATE INDEX "pair_flag_answer_too_long_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "answer_too_long"}]';
+CREATE INDEX "pair_flag_multi_single_piece_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "multi_single_piece"}]';
+CREATE INDEX "pair_flag_near_duplicate_idx" ON "pair" ("id") WHERE "quality_flags" @> '[{"code": "near_duplicate"}]';
+CREATE INDEX "pair_flagged_id_idx" ON "pair" ("id") WHERE "quality_flags" <> '[]';
