@@ -7,6 +7,7 @@ import { pairOverview } from "@/lib/pairs/overview";
 import { nextPairs } from "@/lib/pairs/queue";
 import { PAIR_SORTS, type PairSort } from "@/lib/pairs/schemas";
 import { updatePair } from "@/lib/pairs/update";
+import { QUALITY_CHECKS } from "@/lib/quality";
 import { useTestDatabase } from "../support/db";
 import { seedDemo, signedIn } from "./support";
 
@@ -52,6 +53,12 @@ describe("table pages", () => {
       .toBe(await countPairs({ model: "gpt-4o-mini" }));
     expect(await countPairs({ q: "corrected answer reviewer" })).toBe(1);
     await expect(listPairs({ sort: "score_asc", after: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("has a partial index for every quality code, so a new check cannot silently make flag filters scan", async () => {
+    const { rows } = await pool().query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'pair'`);
+    const names = new Set(rows.map((r) => r.indexname));
+    for (const c of QUALITY_CHECKS) expect(names.has(`pair_flag_${c.code}_idx`), `migration lacks pair_flag_${c.code}_idx`).toBe(true);
   });
 });
 
