@@ -38,6 +38,9 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
   // A pair put back by undo is re-synced with the server; a new decision on it waits for that version.
   const syncing = useRef(new Map<number, Promise<PairDetail | null>>());
   const filterKey = JSON.stringify(filter);
+  // Every notice gets a number: a late "undone" from the server must not replace a newer message. Errors always show.
+  const noticeSeq = useRef(0);
+  const say = useCallback((n: Notice | null) => { noticeSeq.current++; setNotice(n); }, []);
 
   const reset = useCallback(() => {
     generation.current++;
@@ -85,46 +88,48 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
         setStack((s) => s.filter((e) => e.result !== result));
         setDecided((n) => n - 1);
         putFront(current ?? pair);
-        setNotice({ tone: "error", text: current
+        say({ tone: "error", text: current
           ? `Pair #${pair.id} was changed by someone else (now ${current.status}, version ${current.version}); your ${VERB[status]} was not saved. It is back on screen: decide again or skip.`
           : `Could not ${VERB[status]} pair #${pair.id}: ${message(err)}. It is back on screen.` });
         return null;
       });
     push({ kind: "decision", label: VERB[status], pair, result });
-    setNotice(null);
-  }, [buffer, patch]);
+    say(null);
+  }, [buffer, patch, say]);
 
   const skip = useCallback(() => {
     const pair = buffer[0];
     if (!pair) return;
     setBuffer((b) => b.slice(1));
     push({ kind: "skip", label: "skip", pair, result: Promise.resolve(null) });
-    setNotice(null);
-  }, [buffer]);
+    say(null);
+  }, [buffer, say]);
 
   const undoLast = useCallback(async () => {
     const entry = stack[stack.length - 1];
-    if (!entry) return setNotice({ tone: "info", text: "Nothing to undo." });
+    if (!entry) return say({ tone: "info", text: "Nothing to undo." });
     setStack((s) => s.slice(0, -1));
     if (entry.kind !== "edit") putFront(entry.pair);
-    if (entry.kind === "skip") return setNotice({ tone: "info", text: `Back to pair #${entry.pair.id}.` });
+    if (entry.kind === "skip") return say({ tone: "info", text: `Back to pair #${entry.pair.id}.` });
     if (entry.kind === "decision") setDecided((n) => n - 1);
+    say(null);
+    const seq = noticeSeq.current;
     const sync = entry.result.then(async (r) => {
       if (!r?.eventId) return null;
       const u = await undo(r.pair.id, r.eventId);
       replace(u.pair);
-      setNotice({ tone: "info", text: `Undid ${entry.label} on pair #${entry.pair.id}.` });
+      if (noticeSeq.current === seq) say({ tone: "info", text: `Undid ${entry.label} on pair #${entry.pair.id}.` });
       return u.pair;
     }).catch((err: unknown) => {
       const current = conflictOf(err);
       if (current && entry.kind === "edit") replace(current);
       else setBuffer((b) => b.filter((x) => x.id !== entry.pair.id));
-      setNotice({ tone: "error", text: `Could not undo ${entry.label} on pair #${entry.pair.id}: ${message(err)}` });
+      say({ tone: "error", text: `Could not undo ${entry.label} on pair #${entry.pair.id}: ${message(err)}` });
       return null;
     });
     syncing.current.set(entry.pair.id, sync);
     void sync.finally(() => { if (syncing.current.get(entry.pair.id) === sync) syncing.current.delete(entry.pair.id); });
-  }, [stack, undo]);
+  }, [stack, undo, say]);
 
   const saveEdit = useCallback(async (changes: PairChanges, version?: number): Promise<EditOutcome> => {
     const pair = buffer[0];
@@ -133,14 +138,14 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
       const r = await patch(pair.id, { ...changes, version: version ?? pair.version });
       replace(r.pair);
       push({ kind: "edit", label: "edit", pair, result: Promise.resolve(r) });
-      setNotice({ tone: "info", text: `Saved your edit of pair #${pair.id}; quality re-checked.` });
+      say({ tone: "info", text: `Saved your edit of pair #${pair.id}; quality re-checked.` });
       return { ok: true };
     } catch (err) {
       const current = conflictOf(err);
       return current ? { conflict: current } : { error: message(err) };
     }
-  }, [buffer, patch]);
+  }, [buffer, patch, say]);
 
-  return { current: buffer[0] ?? null, upcoming: buffer.slice(1), loading, exhausted, error, notice, setNotice,
+  return { current: buffer[0] ?? null, upcoming: buffer.slice(1), loading, exhausted, error, notice, setNotice: say,
     undoDepth: stack.length, decided, decide, skip, undoLast, saveEdit, replace, restart: reset, retry: refill };
 }
