@@ -11,7 +11,10 @@ import { statsCommand } from "./commands/stats";
 import { userCommand } from "./commands/user";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, statsCommand, workerCommand, userCommand, probeCommand, exportCommand, assembleCommand];
+const COMMANDS: Command[] = [
+  serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, assembleCommand,
+  exportCommand, probeCommand, statsCommand, workerCommand, userCommand,
+];
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
