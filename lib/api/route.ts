@@ -11,7 +11,7 @@ import { AppError } from "./errors";
  */
 export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
   /** the least role a caller needs; "public" for sign-in and setup only */
-  role?: Role | "public";
+  role: Role | "public";
   query?: Q;
   body?: B;
   params?: P;
@@ -59,11 +59,8 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
 }
 
 const ANONYMOUS: SessionUser = { id: 0, email: "", name: "anonymous", role: "viewer" };
-// Until accounts are enforced everywhere, actions are attributed to the local default user (id 1).
-const LOCAL: SessionUser = { id: 1, email: "local@in2.studio", name: "Local user", role: "admin" };
 
-async function resolveUser(req: NextRequest, role: Role | "public" | undefined): Promise<SessionUser> {
-  if (role === undefined) return (await authenticate(req)) ?? LOCAL;
+async function resolveUser(req: NextRequest, role: Role | "public"): Promise<SessionUser> {
   const user = await authenticate(req);
   if (role === "public") return user ?? ANONYMOUS;
   if (!user) throw new AppError("unauthorized", "sign in first");

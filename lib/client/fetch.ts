@@ -21,6 +21,10 @@ export async function api<T>(path: string, init?: RequestInit & { json?: unknown
   }
   if (!res.ok) {
     const err = (body.error ?? {}) as { code?: string; message?: string };
+    // a session that expired mid-work: back to sign-in, then to this page
+    if (res.status === 401 && typeof window !== "undefined" && !path.startsWith("/api/auth/")) {
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    }
     throw new ApiError(err.code ?? "internal", err.message ?? `request failed (${res.status})`, res.status, body);
   }
   return body as T;
