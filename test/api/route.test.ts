@@ -45,3 +45,18 @@ describe("API errors", () => {
     expect(await res.json()).toEqual({ items: [], next: null });
   });
 });
+
+describe("who did it", () => {
+  it("a job records the signed-in user who started it", async () => {
+    const { POST: demo } = await import("@/app/api/imports/demo/route");
+    const { pool } = await import("@/lib/db/client");
+    const { stopBoss } = await import("@/lib/jobs/queue");
+    const curator = await signedIn("curator", "jobs-curator@test.in2");
+    const res = await demo(curator.request("/api/imports/demo", { method: "POST" }), ctx());
+    expect(res.status).toBe(200);
+    const { jobId } = await res.json();
+    const { rows } = await pool().query<{ created_by_id: number }>(`SELECT created_by_id FROM job WHERE id = $1`, [jobId]);
+    expect(rows[0]!.created_by_id).toBe(curator.user.id);
+    await stopBoss();
+  });
+});
