@@ -48,6 +48,15 @@ test("segments can be filtered by token count and sampled with a seed", async ({
   await page.getByRole("button", { name: "Sample" }).click();
   await expect(sampled).toHaveCount(5);
   expect(await sampled.allTextContents()).toEqual(first);
+
+  // a hand-picked selection goes to the generate page as it is
+  const boxes = list.getByRole("checkbox");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("link", { name: "Generate from selection" }).click();
+  await expect(page).toHaveURL(/\/generate\?segments=\d+,\d+$/);
+  await expect(page.getByText("2 chosen segments")).toBeVisible();
 });
 
 test("a file uploaded in the browser is imported with a progress bar, and its bad lines are listed", async ({ page }) => {

@@ -1,6 +1,7 @@
 "use client";
 
-import { Dices } from "lucide-react";
+import { Dices, Sparkles } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { useSampleQuery } from "@/components/hooks/use-segments-query";
 import { Button } from "@/components/ui/button";
@@ -26,6 +27,13 @@ export function SamplePanel({ filter }: { filter: Omit<SegmentQuery, "after" | "
       </form>
       {sample.isFetching && <SkeletonRows rows={3} />}
       {sample.error && <div className="px-4 pb-4"><ErrorNotice error={sample.error} /></div>}
+      {sample.data && sample.data.items.length > 0 && (
+        <div className="border-t border-zinc-100 px-4 py-2 text-sm dark:border-zinc-800">
+          <Link className="inline-flex items-center gap-1 text-indigo-600 hover:underline" href={`/generate?segments=${sample.data.items.map((s) => s.id).join(",")}`}>
+            <Sparkles size={13} aria-hidden /> Generate questions from these {sample.data.items.length} segments
+          </Link>
+        </div>
+      )}
       {sample.data && (
         <ol className="max-h-96 overflow-auto border-t border-zinc-100 text-sm dark:border-zinc-800" aria-label="Sampled segments">
           {sample.data.items.map((s) => (

@@ -10,7 +10,9 @@ import { fmtInt } from "@/lib/client/format";
  * A virtualized list: only the rows on screen are in the DOM, so tens of thousands of loaded rows scroll
  * smoothly. Reaching the end asks for the next keyset page.
  */
-export function SegmentList({ items, hasMore, loadMore }: { items: SegmentListItem[]; hasMore: boolean; loadMore: () => void }) {
+export function SegmentList({ items, hasMore, loadMore, selected, toggle }: {
+  items: SegmentListItem[]; hasMore: boolean; loadMore: () => void; selected: ReadonlySet<number>; toggle: (id: number) => void;
+}) {
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => 76, overscan: 8 });
   const virtual = v.getVirtualItems();
@@ -27,7 +29,8 @@ export function SegmentList({ items, hasMore, loadMore }: { items: SegmentListIt
             <div key={row.key} data-index={row.index} ref={v.measureElement} role="listitem"
               className="absolute left-0 right-0 border-b border-zinc-100 px-4 py-2 dark:border-zinc-800" style={{ transform: `translateY(${row.start}px)` }}>
               {s ? (
-                <div className="grid grid-cols-[7rem_1fr] gap-3">
+                <div className="grid grid-cols-[1.25rem_7rem_1fr] gap-3">
+                  <input type="checkbox" className="mt-1 accent-indigo-600" checked={selected.has(s.id)} onChange={() => toggle(s.id)} aria-label={`Select segment ${s.id}`} />
                   <div className="tabular text-xs text-zinc-500">
                     <div className="font-medium text-zinc-800 dark:text-zinc-200">{fmtInt(s.tokenCount)} tokens</div>
                     <div>#{s.id} · seg {s.index + 1}</div>

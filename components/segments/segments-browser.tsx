@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
 import { CorpusSelect } from "@/components/corpora/corpus-select";
 import { useCorporaQuery } from "@/components/hooks/use-corpora-query";
 import { useSegmentsQuery } from "@/components/hooks/use-segments-query";
@@ -21,6 +22,13 @@ export function SegmentsBrowser() {
   const query = useSegmentsQuery(filter);
   const corpora = useCorporaQuery();
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const toggle = useCallback((id: number) => setSelected((prev) => {
+    const next = new Set(prev);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  }), []);
   const unfiltered = !filter.minTokens && !filter.maxTokens && !filter.q;
   const total = unfiltered ? corpora.data?.corpora.filter((c) => !filter.corpusId || c.id === filter.corpusId).reduce((a, c) => a + c.segmentCount, 0) : undefined;
   return (
@@ -34,11 +42,18 @@ export function SegmentsBrowser() {
           <Button type="submit" variant="secondary">Apply</Button>
         </form>
         <Card>
-          <CardHeader title="Segments" description={total !== undefined ? `${fmtInt(total)} segments` : `${fmtInt(items.length)}${query.hasNextPage ? "+" : ""} matching segments loaded`} />
+          <CardHeader title="Segments" description={total !== undefined ? `${fmtInt(total)} segments` : `${fmtInt(items.length)}${query.hasNextPage ? "+" : ""} matching segments loaded`}
+            actions={selected.size > 0 && (
+              <>
+                <span className="tabular text-xs text-zinc-500">{fmtInt(selected.size)} selected</span>
+                <Button variant="ghost" onClick={() => setSelected(new Set())}>Clear</Button>
+                <Link href={`/generate?segments=${[...selected].join(",")}`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">Generate from selection</Link>
+              </>
+            )} />
           {query.isLoading && <SkeletonRows />}
           {query.error && <div className="p-4"><ErrorNotice error={query.error} /></div>}
           {query.data && items.length === 0 && <EmptyState title="No segments match">Change the filters, or import a corpus first.</EmptyState>}
-          {items.length > 0 && <SegmentList items={items} hasMore={!!query.hasNextPage} loadMore={() => { if (!query.isFetchingNextPage) void query.fetchNextPage(); }} />}
+          {items.length > 0 && <SegmentList items={items} hasMore={!!query.hasNextPage} loadMore={() => { if (!query.isFetchingNextPage) void query.fetchNextPage(); }} selected={selected} toggle={toggle} />}
         </Card>
       </div>
       <SamplePanel filter={filter} />
