@@ -9,12 +9,17 @@ import { findChromium } from "./scripts/find-chromium.mjs";
  * on its own embedded PostgreSQL in a throwaway data dir, so the tests never touch the user's data.
  */
 const PORT = Number(process.env.IN2_E2E_PORT ?? 3123);
-const dataDir = process.env.IN2_E2E_DATA_DIR ?? path.join(os.tmpdir(), `in2-e2e-${process.pid}`);
-process.env.IN2_E2E_DATA_DIR = dataDir;
+// npm test passes a data dir (and removes it); a direct `playwright test` gets one that global-teardown removes
+if (!process.env.IN2_E2E_DATA_DIR) {
+  process.env.IN2_E2E_DATA_DIR = path.join(os.tmpdir(), `in2-e2e-${process.pid}`);
+  process.env.IN2_E2E_DATA_DIR_OWNED = "1";
+}
+const dataDir = process.env.IN2_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   outputDir: ".reports/playwright-output",
   fullyParallel: false,
   workers: 1,
