@@ -28,6 +28,8 @@ test("an empty app offers the demo corpus; loading it and opening a document sho
   await expect(segments.first()).toContainText(/\d+ tokens/);
   await expect(page.getByRole("list", { name: "Segments of this document" })).toContainText(preview);
   await snap(page, "document");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await snap(page, "document-narrow");
 });
 
 test("segments can be filtered by token count and sampled with a seed", async ({ page }) => {

@@ -32,8 +32,8 @@ export function DocumentView({ id }: { id: number }) {
         <CardHeader title="Segments" description="Paragraphs are appended until a segment holds at least 128 tokens; a short tail joins the last segment. Joined with newlines they give back the document exactly." />
         <ol aria-label="Segments of this document">
           {doc.segments.map((s) => (
-            <li key={s.id} id={`segment-${s.id}`} data-testid="segment" className="grid grid-cols-[8.5rem_1fr] border-b border-dashed border-zinc-300 last:border-0 dark:border-zinc-700">
-              <div className="tabular border-r border-zinc-100 px-3 py-3 text-xs text-zinc-500 dark:border-zinc-800">
+            <li key={s.id} id={`segment-${s.id}`} data-testid="segment" className="grid grid-cols-1 border-b border-dashed border-zinc-300 last:border-0 sm:grid-cols-[8.5rem_1fr] dark:border-zinc-700">
+              <div className="tabular flex gap-3 border-zinc-100 px-3 pt-3 text-xs text-zinc-500 sm:block sm:border-r sm:py-3 dark:border-zinc-800">
                 <div className="font-medium text-zinc-800 dark:text-zinc-200">Segment {s.index + 1}</div>
                 <div>{fmtInt(s.tokenCount)} tokens</div>
                 <div>chars {fmtInt(s.charStart)}–{fmtInt(s.charEnd)}</div>

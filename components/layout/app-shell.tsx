@@ -38,12 +38,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-20 flex h-12 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
-          <nav aria-label="Main (compact)" className="flex gap-2 overflow-x-auto text-sm md:hidden">
+          <nav aria-label="Main (compact)" className="flex min-w-0 flex-1 gap-3 overflow-x-auto whitespace-nowrap text-sm md:hidden">
             {NAV_ITEMS.map(({ href, label }) => (
               <Link key={href} href={href} className={active(href) ? "font-medium text-indigo-600" : "text-zinc-500"}>{label}</Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <RunningJobs />
             <ThemeToggle />
             <UserMenu />

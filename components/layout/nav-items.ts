@@ -1,4 +1,4 @@
-import { BookOpen, ClipboardCheck, Cpu, Download, FileStack, Gauge, Layers, LayoutDashboard, Radar, Table2 } from "lucide-react";
+import { BookOpen, ClipboardCheck, Cpu, Download, FileStack, Gauge, Layers, LayoutDashboard, Radar, Settings, Table2 } from "lucide-react";
 
 /** The left navigation, in the order of the journey through the app. */
 export const NAV_ITEMS = [
@@ -12,4 +12,5 @@ export const NAV_ITEMS = [
   { href: "/contexts", label: "Contexts", icon: Gauge },
   { href: "/export", label: "Export", icon: Download },
   { href: "/probe", label: "Probe", icon: Radar },
+  { href: "/settings", label: "Settings", icon: Settings },
 ] as const;

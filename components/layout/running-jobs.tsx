@@ -8,7 +8,7 @@ import { useJobsQuery } from "@/components/hooks/use-jobs-query";
 export function RunningJobs() {
   const { data } = useJobsQuery({ active: true });
   const jobs = data?.jobs ?? [];
-  if (!jobs.length) return <span className="text-xs text-zinc-400">No running jobs</span>;
+  if (!jobs.length) return <span className="hidden text-xs text-zinc-400 sm:inline">No running jobs</span>;
   const first = jobs[0]!;
   const pct = first.total ? Math.floor((100 * first.done) / first.total) : null;
   return (
