@@ -2,10 +2,10 @@ import path from "node:path";
 import { getCorpus } from "@/lib/corpus/corpora";
 import { createAssemblyJobRow, prepareAssembly, startAssembly } from "@/lib/contexts/start";
 import { assemblyRequest } from "@/lib/contexts/schemas";
-import { cancelJob, getJob, type JobRow } from "@/lib/jobs/jobs";
-import { runJob } from "@/lib/jobs/runner";
+import { getJob, type JobRow } from "@/lib/jobs/jobs";
 import "@/lib/jobs/kinds";
 import { progress, UsageError, type Command } from "../command";
+import { runJobHere } from "../run-here";
 
 const USAGE = "in2 assemble [--status accepted|pending|rejected|flagged|any] [--type single|multi] [--corpus NAME] [--pairs ID,ID…] "
   + "[--min-tokens 4096] [--max-tokens 32768] [--short-ratio 0.1] [--seed S] [--eval-set FILE]… [--wait]";
@@ -53,27 +53,12 @@ export const assembleCommand: Command = {
       progress(`job ${jobId} queued; a worker (npm start, or npx in2 worker) runs it`);
       return summary(await getJob(jobId));
     }
-    const job = await runHere(await createAssemblyJobRow(req, total));
+    const job = await runJobHere(await createAssemblyJobRow(req, total), line);
     if (job.status === "failed") throw new Error(`job ${job.id} failed: ${job.error ?? "unknown error"}`);
     return summary(job);
   },
 };
 
-/** Runs the job in this process with progress on stderr; Ctrl-C cancels it (it can be resumed). */
-async function runHere(id: number): Promise<JobRow> {
-  const onSignal = () => { progress("cancelling…"); void cancelJob(id); };
-  process.once("SIGINT", onSignal);
-  const ticker = setInterval(() => { getJob(id).then((j) => progress(line(j))).catch(() => {}); }, 1000);
-  try {
-    await runJob(id, `cli:${process.pid}`, progress);
-  } finally {
-    clearInterval(ticker);
-    process.off("SIGINT", onSignal);
-  }
-  const job = await getJob(id);
-  progress(line(job));
-  return job;
-}
 
 function line(j: JobRow): string {
   return `assemble #${j.id} ${j.status}: ${j.done}/${j.total} contexts, ${j.failed} skipped${j.message ? ` — ${j.message}` : ""}`;

@@ -3,10 +3,10 @@ import { getCorpus } from "@/lib/corpus/corpora";
 import { exportForJob } from "@/lib/export/exports";
 import { exportOptions } from "@/lib/export/params";
 import { createExportJobRow } from "@/lib/export/start";
-import { cancelJob, getJob, type JobRow } from "@/lib/jobs/jobs";
-import { runJob } from "@/lib/jobs/runner";
+import type { JobRow } from "@/lib/jobs/jobs";
 import "@/lib/jobs/kinds";
-import { progress, UsageError, type Command } from "../command";
+import { UsageError, type Command } from "../command";
+import { runJobHere } from "../run-here";
 
 const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
@@ -35,7 +35,8 @@ export const exportCommand: Command = {
     }
     const out = path.resolve(v.out);
     const id = await createExportJobRow(parsed.data, out);
-    const job = await runHere(id);
+    const started = Date.now();
+    const job = await runJobHere(id, (j) => line(j, started));
     if (job.status !== "succeeded") throw new Error(`export job ${id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
     const row = await exportForJob(id);
     const r = job.result as { rows: number; unassembled: number; bytes: number; sha256: string; manifest: string; seconds: number };
@@ -46,22 +47,6 @@ export const exportCommand: Command = {
   },
 };
 
-/** Runs the job in this process with progress on stderr; Ctrl-C cancels it (the partial file is removed). */
-async function runHere(id: number): Promise<JobRow> {
-  const onSignal = () => { progress("cancelling…"); void cancelJob(id); };
-  process.once("SIGINT", onSignal);
-  const started = Date.now();
-  const ticker = setInterval(() => { getJob(id).then((j) => progress(line(j, started))).catch(() => {}); }, 1000);
-  try {
-    await runJob(id, `cli:${process.pid}`, progress);
-  } finally {
-    clearInterval(ticker);
-    process.off("SIGINT", onSignal);
-  }
-  const job = await getJob(id);
-  progress(line(job, started));
-  return job;
-}
 
 function line(j: JobRow, started: number): string {
   const c = j.counters as { rows?: number; bytes?: number };

@@ -2,12 +2,12 @@ import { getCorpus } from "@/lib/corpus/corpora";
 import { estimateGeneration, type Estimate } from "@/lib/generate/estimate";
 import { createJobRow } from "@/lib/generate/job-row";
 import { assertRunnable, prepareGeneration } from "@/lib/generate/start";
-import { cancelJob, getJob, type JobRow } from "@/lib/jobs/jobs";
+import { getJob, type JobRow } from "@/lib/jobs/jobs";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { runJob } from "@/lib/jobs/runner";
 import "@/lib/jobs/kinds";
 import { progress, UsageError, type Command } from "../command";
 import { writeLine } from "../output";
+import { runJobHere } from "../run-here";
 
 export const generateCommand: Command = {
   name: "generate",
@@ -42,33 +42,13 @@ export const generateCommand: Command = {
       return summary(await getJob(id));
     }
     const id = await createJobRow(p);
-    const job = await runHere(id);
+    const job = await runJobHere(id, line);
     await writeLine(summary(job));
     if (job.status === "failed") throw new Error(`job ${id} failed: ${job.error ?? "unknown error"}`);
     return undefined;
   },
 };
 
-/** Runs the job in this process, printing progress; Ctrl-C cancels it cleanly (it can be resumed). */
-async function runHere(id: number): Promise<JobRow> {
-  const onSignal = () => { progress("cancelling…"); void cancelJob(id); };
-  process.once("SIGINT", onSignal);
-  const ticker = setInterval(() => { getJob(id).then((j) => progress(line(j))).catch(() => {}); }, 1000);
-  try {
-    let outcome = await runJob(id, `cli:${process.pid}`, progress);
-    // A worker claimed it first (it was re-dispatched): follow it instead.
-    while (outcome.status === "skipped" && ["queued", "running", "cancelling"].includes((await getJob(id)).status)) {
-      await new Promise((r) => setTimeout(r, 1000));
-      outcome = await runJob(id, `cli:${process.pid}`, progress);
-    }
-  } finally {
-    clearInterval(ticker);
-    process.off("SIGINT", onSignal);
-  }
-  const job = await getJob(id);
-  progress(line(job));
-  return job;
-}
 
 function line(j: JobRow): string {
   const c = j.counters as { promptTokens?: number; completionTokens?: number; costUsd?: number };
