@@ -1,5 +1,5 @@
 import { ambiguityNeedle, countOccurrences, INSTRUCTION_SEPARATOR, question, SEPARATOR } from "./format";
-import { probeRng } from "./rng";
+import { createRng } from "@/lib/random";
 import type { BuildResult, BuiltContext, BuiltExample, ExcludedExample, ProbeItem, ProbeStyle } from "./types";
 
 export interface BuildOptions {
@@ -25,7 +25,7 @@ export interface BuildOptions {
  */
 export function buildProbeSet(opts: BuildOptions): BuildResult {
   if (opts.items.length < 2) throw new Error("the pool needs at least two items");
-  const rng = probeRng(`${opts.seed}`);
+  const rng = createRng(`${opts.seed}`);
   let order = rng.shuffle(opts.items.map((_, i) => i));
   let cursor = 0;
   const draw = (): ProbeItem => {

@@ -1,5 +1,5 @@
 import { documentItem } from "./format";
-import { probeRng } from "./rng";
+import { createRng } from "@/lib/random";
 import type { ProbeItem } from "./types";
 
 /** Sentences shorter than this cannot give an 8-word piece that still leaves the answer something to add. */
@@ -29,7 +29,7 @@ export function splitSentences(text: string): string[] {
  * with one seeded 8-word piece of it. Repeated sentences are kept once.
  */
 export function corpusSentenceItems(texts: readonly string[], seed: string | number): ProbeItem[] {
-  const rng = probeRng(`sentences:${seed}`);
+  const rng = createRng(`sentences:${seed}`);
   const seen = new Set<string>();
   const items: ProbeItem[] = [];
   for (const text of texts) {
