@@ -27,9 +27,9 @@ export function TokensCard() {
   return (
     <Card>
       <CardHeader title="API tokens" description="For scripts: send `Authorization: Bearer <token>` to the REST API under /api." />
-      <form className="flex gap-2 p-4" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+      <form className="flex items-center gap-2 p-4" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
         <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="token name, e.g. nightly export" aria-label="Token name" />
-        <Button type="submit" disabled={!name.trim() || create.isPending}>Create token</Button>
+        <Button type="submit" className="shrink-0" disabled={!name.trim() || create.isPending}>Create token</Button>
       </form>
       {secret && (
         <div className="mx-4 mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/30">
