@@ -3,6 +3,7 @@ import path from "node:path";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
 import { importFiles, type ImportProgress } from "@/lib/corpus/importer";
 import { progress, UsageError, type Command } from "../command";
+import { followRemoteJob } from "../remote";
 
 export const importCommand: Command = {
   name: "import",
@@ -43,6 +44,26 @@ export const importCommand: Command = {
       ...(summary.skippedTotal > summary.skipped.length ? { skipped_total: summary.skippedTotal } : {}),
     };
   },
+};
+
+/** `in2 import` against IN2_URL: files are streamed to the server, imported there by a job, and followed. */
+importCommand.remote = async (remote, values, positionals) => {
+  if (values.demo) throw new UsageError("--demo imports the server's own demo corpus: use its dashboard");
+  if (!positionals.length) throw new UsageError("name at least one file");
+  for (const f of positionals) if (!fs.existsSync(f)) throw new Error(`${f}: file not found`);
+  const uploads = [];
+  for (const f of positionals) {
+    progress(`uploading ${f} to ${remote.url}…`);
+    uploads.push(await remote.upload(f));
+  }
+  const { jobId } = await remote.post<{ jobId: number }>("/api/imports", {
+    corpus: (values.corpus as string | undefined) ?? baseName(positionals[0]!), uploads: uploads.map((u) => u.id),
+    names: positionals.map((f) => path.basename(f)), textField: values["text-field"], tokenizer: values.tokenizer,
+  });
+  const job = await followRemoteJob(remote, jobId, (j) => `import #${j.id} ${j.status}: ${j.done}/${j.total} bytes`);
+  if (job.status !== "succeeded") throw new Error(`import job ${jobId} ${job.status}${job.error ? `: ${job.error}` : ""}`);
+  const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[] };
+  return { corpus: r.corpus, documents: r.documents, segments: r.segments, skipped: r.skipped };
 };
 
 function baseName(file: string): string {

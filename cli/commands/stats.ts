@@ -13,3 +13,10 @@ export const statsCommand: Command = {
     };
   },
 };
+
+statsCommand.remote = async (remote) => {
+  const { corpora } = await remote.get<{ corpora: { name: string; tokenizer: string; documentCount: number; segmentCount: number; tokenCount: number }[] }>("/api/corpora");
+  return {
+    corpora: corpora.map((c) => ({ name: c.name, tokenizer: c.tokenizer, documents: c.documentCount, segments: c.segmentCount, tokens: c.tokenCount })),
+  };
+};
