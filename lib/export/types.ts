@@ -1,16 +1,8 @@
+import type { ContextSpan } from "@/lib/assemble";
 import type { ExportType, PairStatus } from "./params";
 
 /** One span of a context recipe, as lib/contexts stores it (offsets in Unicode code points, end exclusive). */
-export interface RecipeSpan {
-  segmentId: number;
-  documentId: number;
-  role: "evidence" | "filler";
-  piece: number | null;
-  charStart: number;
-  charEnd: number;
-  tokenStart: number;
-  tokenEnd: number;
-}
+export type RecipeSpan = ContextSpan;
 
 /** A context with its text rebuilt: what lib/contexts' loadContextText(s) returns. */
 export interface LoadedContext {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Rng } from "@/lib/random";
+import { naiveSegments } from "@/lib/segment/testing/naive-segments";
 import type { CountingTokenizer, FillerSource, SegmentRef } from "../types";
 
 /** Test fixtures over the real demo corpus (1,000 C4 realnewslike documents). Not used by app code. */
@@ -29,20 +30,7 @@ export interface DemoDocument {
  * a short tail merges into the last segment. Counts are real tokenizer counts of each segment's text.
  */
 export function segmentText(text: string, tokenizer: CountingTokenizer, minTokens = 128): string[] {
-  const out: string[] = [];
-  let buffer: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    buffer.push(paragraph);
-    if (tokenizer.count(buffer.join("\n")) >= minTokens) {
-      out.push(buffer.join("\n"));
-      buffer = [];
-    }
-  }
-  if (buffer.length > 0) {
-    const last = out.pop();
-    out.push(last === undefined ? buffer.join("\n") : `${last}\n${buffer.join("\n")}`);
-  }
-  return out;
+  return naiveSegments(text, tokenizer, minTokens);
 }
 
 export function loadDemoCorpus(tokenizer: CountingTokenizer): DemoDocument[] {

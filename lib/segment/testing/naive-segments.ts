@@ -1,7 +1,7 @@
 import type { Tokenizer } from "@/lib/tokenize";
 
 /** The IN2 rule written as plainly as possible (recount the joined buffer each time), to check the real one. */
-export function naiveSegments(text: string, tokenizer: Tokenizer, minTokens: number): string[] {
+export function naiveSegments(text: string, tokenizer: Pick<Tokenizer, "count">, minTokens: number): string[] {
   if (text === "") return [];
   const out: string[] = [];
   let buffer: string[] = [];
