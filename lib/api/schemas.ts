@@ -36,8 +36,11 @@ export const importBody = z.object({
 });
 export type ImportBody = z.infer<typeof importBody>;
 
+export const JOB_STATUSES = ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"] as const;
+
 export const jobsQuery = z.object({
   kind: z.string().optional(),
+  status: z.enum(JOB_STATUSES).optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   before: qInt.positive().optional(),
   limit: qInt.min(1).max(200).optional(),

@@ -18,13 +18,13 @@ export async function getJob(id: number): Promise<JobRow> {
 }
 
 /** Newest first, keyset-paged by id. */
-export async function listJobs(opts: { kind?: string; active?: boolean; before?: number; limit?: number } = {}): Promise<JobRow[]> {
+export async function listJobs(opts: { kind?: string; status?: string; active?: boolean; before?: number; limit?: number } = {}): Promise<JobRow[]> {
   const { rows } = await pool().query<JobRow>(
     `SELECT ${COLUMNS} FROM job
      WHERE ($1::text IS NULL OR kind = $1) AND ($2::int IS NULL OR id < $2)
-       AND (NOT $3 OR status IN ('queued', 'running', 'cancelling'))
+       AND (NOT $3 OR status IN ('queued', 'running', 'cancelling')) AND ($5::text IS NULL OR status::text = $5)
      ORDER BY id DESC LIMIT $4`,
-    [opts.kind ?? null, opts.before ?? null, opts.active ?? false, Math.min(opts.limit ?? 50, 200)]);
+    [opts.kind ?? null, opts.before ?? null, opts.active ?? false, Math.min(opts.limit ?? 50, 200), opts.status ?? null]);
   return rows;
 }
 
