@@ -15,7 +15,7 @@ test("an offline generation started from the page shows its estimate, runs, and 
   test.setTimeout(180_000);
   await ensureCorpus(request);
   await open(page, "/generate");
-  await expect(page.getByRole("heading", { name: "Generate & Jobs" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Generate" })).toBeVisible();
   await expect(page.getByLabel("Provider")).toHaveValue("offline");
 
   await page.getByLabel("How many").fill("12");

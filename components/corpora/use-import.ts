@@ -1,32 +1,32 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useJobQuery } from "@/components/hooks/use-job-query";
 import { api } from "@/lib/client/fetch";
+import { keys } from "@/lib/client/query-keys";
 import type { ImportBody } from "@/lib/api/schemas";
 
-/** Uploads files with byte progress (XHR: fetch has no upload progress), then follows the import job. */
+/**
+ * Uploads files with byte progress (XHR: fetch has no upload progress), then follows the import job; the header
+ * counts the upload as running work, and useJobQuery refreshes corpora, documents and segments when the job stops.
+ */
 export function useImport() {
   const qc = useQueryClient();
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const job = useJobQuery(jobId);
-  const status = job.data?.status;
-
-  useEffect(() => {
-    if (status === "succeeded" || status === "failed") {
-      void qc.invalidateQueries({ queryKey: ["corpora"] });
-      void qc.invalidateQueries({ queryKey: ["stats"] });
-      void qc.invalidateQueries({ queryKey: ["documents"] });
-      void qc.invalidateQueries({ queryKey: ["segments"] });
-    }
-  }, [status, qc]);
+  const uploading = (delta: number) => qc.setQueryData<number>(keys.uploads(), (n = 0) => Math.max(0, n + delta));
+  const started = (id: number) => {
+    setJobId(id);
+    void qc.invalidateQueries({ queryKey: ["jobs"] }); // the header shows the new job now, not at its next poll
+  };
 
   async function start(files: File[], body: Omit<ImportBody, "uploads" | "names">) {
     setError(null);
     setJobId(null);
+    uploading(1);
     try {
       const total = files.reduce((a, f) => a + f.size, 0);
       let before = 0;
@@ -38,9 +38,11 @@ export function useImport() {
       }
       setUpload({ sent: total, total });
       const { jobId: id } = await api<{ jobId: number }>("/api/imports", { method: "POST", json: { ...body, uploads: ids, names: files.map((f) => f.name) } });
-      setJobId(id);
+      started(id);
     } catch (err) {
       setError(err as Error);
+    } finally {
+      uploading(-1);
     }
   }
 
@@ -48,7 +50,7 @@ export function useImport() {
     setError(null);
     try {
       const { jobId: id } = await api<{ jobId: number }>("/api/imports/demo", { method: "POST" });
-      setJobId(id);
+      started(id);
     } catch (err) {
       setError(err as Error);
     }

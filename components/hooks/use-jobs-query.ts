@@ -6,7 +6,7 @@ import type { JobRow } from "@/lib/jobs/jobs";
 const ACTIVE = new Set(["queued", "running", "cancelling"]);
 
 /** Jobs list; polls every second while any listed job is active. */
-export function useJobsQuery(filter: { active?: boolean; kind?: string } = {}) {
+export function useJobsQuery(filter: { active?: boolean; kind?: string; status?: string; before?: number; limit?: number } = {}) {
   return useQuery({
     queryKey: keys.jobs(filter),
     queryFn: () => api<{ jobs: JobRow[] }>(`/api/jobs${qs(filter)}`),

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetch";
-import { fmtBytes, fmtDuration, fmtInt } from "@/lib/client/format";
+import Link from "next/link";
+import { fmtBytes, fmtDuration, fmtInt, jobLabel } from "@/lib/client/format";
 import type { JobRow } from "@/lib/jobs/jobs";
 import { isActive } from "@/components/hooks/use-jobs-query";
 import { Button } from "@/components/ui/button";
@@ -25,9 +26,10 @@ export function JobProgress({ job, unit = "items", children }: { job: JobRow; un
   return (
     <div className="space-y-2" data-testid={`job-${job.id}`}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium">{job.kind} #{job.id}</span>
+        <span className="font-medium">{jobLabel(job)}</span>
         <Badge color={STATUS_COLOR[job.status as keyof typeof STATUS_COLOR] ?? "gray"}>{job.status}</Badge>
-        {job.message && <span className="text-xs text-zinc-500">{job.message}</span>}
+        {/* a step's message ("decontaminating") is stale once the job succeeded; a stop reason is not */}
+        {job.message && job.status !== "succeeded" && <span className="text-xs text-zinc-500">{job.message}</span>}
         <span className="ml-auto flex gap-2">
           {isActive(job.status) && job.status !== "cancelling" && (
             <Button variant="secondary" onClick={() => action.mutate("cancel")} disabled={action.isPending}>Cancel</Button>
@@ -37,13 +39,17 @@ export function JobProgress({ job, unit = "items", children }: { job: JobRow; un
           )}
         </span>
       </div>
-      <ProgressBar value={isActive(job.status) || job.status === "succeeded" ? fraction : fraction ?? 0} label={`${job.kind} #${job.id} progress`} />
+      <ProgressBar value={isActive(job.status) || job.status === "succeeded" ? fraction : fraction ?? 0} label={`${jobLabel(job)} progress`} />
       <div className="tabular flex flex-wrap gap-x-4 text-xs text-zinc-500">
         <span>{fmt(job.done)}{job.total ? ` / ${fmt(job.total)}` : ""}</span>
         {rate > 0 && <span>{unit === "bytes" ? `${fmtBytes(rate)}/s` : `${rate.toFixed(1)}/s`}</span>}
         {eta !== null && isActive(job.status) && <span>ETA {fmtDuration(eta)}</span>}
         {elapsed > 0 && <span>elapsed {fmtDuration(elapsed)}</span>}
-        {job.failed > 0 && <span className="text-red-600">{fmtInt(job.failed)} failed</span>}
+        {job.failed > 0 && (
+          <Link href={`/jobs?job=${job.id}`} prefetch={false} className="text-red-600 underline decoration-dotted underline-offset-2 hover:decoration-solid">
+            {fmtInt(job.failed)} failed — see reasons and retry
+          </Link>
+        )}
       </div>
       {job.error && <ErrorNotice error={new Error(job.error)} />}
       {action.error && <ErrorNotice error={action.error} />}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useJobsQuery } from "@/components/hooks/use-jobs-query";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
@@ -10,7 +11,7 @@ export function JobsList({ kind }: { kind?: string }) {
   const { data, error, isLoading } = useJobsQuery(kind ? { kind } : {});
   return (
     <Card>
-      <CardHeader title="Jobs" description="Background work shared by every worker process; a job whose worker died is picked up again." />
+      <CardHeader title={kind === "generate" ? "Generation jobs" : "Jobs"} description={<>Background work shared by every worker process; a job whose worker died is picked up again. <Link href={kind ? `/jobs?kind=${kind}` : "/jobs"} prefetch={false} className="text-indigo-600 hover:underline">All jobs →</Link></>} />
       {isLoading && <SkeletonRows rows={3} />}
       {error && <div className="p-4"><ErrorNotice error={error} /></div>}
       {data && data.jobs.length === 0 && <EmptyState title="No jobs yet">Imports, generation, assembly and exports run here.</EmptyState>}

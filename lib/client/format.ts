@@ -23,3 +23,15 @@ export function fmtDuration(seconds: number): string {
 export function fmtTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "–";
 }
+
+const JOB_KINDS: Record<string, string> = { import: "Import", generate: "Generation", assemble: "Assembly", export: "Export", "probe-run": "Probe" };
+
+/** Every job is named the same way everywhere: its kind in words and its job id ("Export job #7"). */
+export function jobLabel(job: { kind: string; id: number }): string {
+  return `${JOB_KINDS[job.kind] ?? job.kind} job #${job.id}`;
+}
+
+/** "1 corpus", "2 corpora": a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmtInt(n)} ${n === 1 ? one : many}`;
+}

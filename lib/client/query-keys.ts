@@ -8,6 +8,8 @@ export const keys = {
   sample: (filter: object) => ["segments", "sample", filter] as const,
   jobs: (filter: object = {}) => ["jobs", "list", filter] as const,
   job: (id: number) => ["jobs", id] as const,
+  /** files this tab is uploading (client-only state, shown in the header before their import job exists) */
+  uploads: () => ["client", "uploads"] as const,
   generateOptions: () => ["generate", "options"] as const,
   generateEstimate: (request: object) => ["generate", "estimate", request] as const,
   jobItems: (id: number, filter: object) => ["jobs", id, "items", filter] as const,

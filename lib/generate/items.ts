@@ -68,15 +68,16 @@ export async function itemTotals(jobId: number): Promise<ItemTotals> {
   return rows[0]!;
 }
 
-/** Failed items go back to pending and the job is queued again (also after it succeeded). */
-export async function retryFailedItems(jobId: number): Promise<number> {
+/** Failed items (all, or the one given) go back to pending and the job is queued again (also after it succeeded). */
+export async function retryFailedItems(jobId: number, itemId?: number): Promise<number> {
   const { rows } = await pool().query<{ kind: string; status: string }>(`SELECT kind, status FROM job WHERE id = $1`, [jobId]);
   const job = rows[0];
   if (!job || job.kind !== "generate") throw new AppError("not_found", `generation job ${jobId} does not exist`);
   if (["queued", "running", "cancelling"].includes(job.status)) throw new AppError("conflict", `job ${jobId} is still ${job.status}; retry its failed items once it stops`);
   const { rowCount } = await pool().query(
-    `UPDATE generation_item SET status = 'pending', error = NULL, batch_id = NULL, updated_at = now() WHERE job_id = $1 AND status = 'failed'`, [jobId]);
-  if (!rowCount) throw new AppError("conflict", `job ${jobId} has no failed items`);
+    `UPDATE generation_item SET status = 'pending', error = NULL, batch_id = NULL, updated_at = now()
+     WHERE job_id = $1 AND status = 'failed' AND ($2::int IS NULL OR id = $2)`, [jobId, itemId ?? null]);
+  if (!rowCount) throw new AppError("conflict", itemId ? `item #${itemId} of job #${jobId} is not a failed item` : `job ${jobId} has no failed items`);
   await enqueueRow(jobId);
   return rowCount;
 }

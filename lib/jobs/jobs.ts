@@ -6,10 +6,13 @@ export interface JobRow {
   id: number; kind: string; status: string; params: unknown; total: number; done: number; failed: number;
   counters: Record<string, unknown>; result: unknown; error: string | null; message: string | null;
   createdAt: string; startedAt: string | null; finishedAt: string | null; heartbeatAt: string | null;
+  /** who started it (name, else email); null for the CLI and for jobs from before jobs recorded their user */
+  createdBy: string | null;
 }
 
 const COLUMNS = `id, kind, status, params, total, done, failed, counters, result, error, message,
-  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", heartbeat_at AS "heartbeatAt"`;
+  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", heartbeat_at AS "heartbeatAt",
+  (SELECT coalesce(nullif(u.name, ''), u.email) FROM app_user u WHERE u.id = job.created_by_id) AS "createdBy"`;
 
 export async function getJob(id: number): Promise<JobRow> {
   const { rows } = await pool().query<JobRow>(`SELECT ${COLUMNS} FROM job WHERE id = $1`, [id]);
