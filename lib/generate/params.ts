@@ -49,7 +49,16 @@ export function resolveRequest(input: GenerateRequest, env: NodeJS.ProcessEnv = 
   return { ...r, provider, model, mode, promptVersion: PROMPT_VERSION };
 }
 
-/** Deterministic item key: the same work under the same prompt and model is the same item, forever. */
-export function itemKey(p: { type: string; provider: string; model: string; promptVersion: string }, segmentIds: number[]): string {
-  return `${p.type}|${segmentIds.join(",")}|${p.promptVersion}|${p.provider}:${p.model}`;
+/**
+ * Deterministic item key: the same work under the same prompt and model is the same item, forever, in any
+ * database. Built from segment keys ("<document sha256>:<segment index>", see `segmentKey`), never from ids,
+ * so it is also the pair's stable key (pair.key) that seeded assembly and exports use.
+ */
+export function itemKey(p: { type: string; provider: string; model: string; promptVersion: string }, segmentKeys: string[]): string {
+  return `${p.type}|${segmentKeys.join(",")}|${p.promptVersion}|${p.provider}:${p.model}`;
+}
+
+/** A segment's stable content key; the SQL form is `d.sha256 || ':' || s.index`. */
+export function segmentKey(documentSha256: string, index: number): string {
+  return `${documentSha256}:${index}`;
 }

@@ -32,15 +32,15 @@ export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> 
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number }>(
-      `SELECT id FROM generation_item WHERE id = ANY($1::int[]) AND status <> 'succeeded' ORDER BY id FOR UPDATE`, [batch.map((s) => s.itemId)]);
-    const open = new Set(rows.map((r) => r.id));
+    const { rows } = await client.query<{ id: number; key: string }>(
+      `SELECT id, key FROM generation_item WHERE id = ANY($1::int[]) AND status <> 'succeeded' ORDER BY id FOR UPDATE`, [batch.map((s) => s.itemId)]);
+    const open = new Map(rows.map((r) => [r.id, r.key]));
     const todo = batch.filter((s) => open.has(s.itemId));
     if (todo.length) {
       const pairIds = await insertPairs(todo.map((s) => ({
         type: s.type, corpusId: s.segments[0]!.corpusId, documentId: s.segments[0]!.documentId, question: s.qa.question, answer: s.qa.answer,
         support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId })),
-        provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId,
+        provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId, key: open.get(s.itemId),
       })), client);
       const quality = todo.map(qualityOf);
       await client.query(

@@ -25,7 +25,7 @@ describe("validateOutput", () => {
 describe("prompts and keys", () => {
   it("labels multi pieces # Piece 1, # Piece 2 and keys items by type, segments, prompt version and model", () => {
     expect(buildMessages("multi", ["a", "b"])[1]!.content).toBe("# Piece 1\na\n\n# Piece 2\nb");
-    expect(itemKey({ type: "multi", provider: "openai", model: "m", promptVersion: "v1" }, [3, 4])).toBe("multi|3,4|v1|openai:m");
+    expect(itemKey({ type: "multi", provider: "openai", model: "m", promptVersion: "v1" }, ["ab:3", "ab:4"])).toBe("multi|ab:3,ab:4|v1|openai:m");
   });
 });
 

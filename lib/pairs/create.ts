@@ -15,6 +15,8 @@ export interface NewPair {
   promptVersion: string;
   original: unknown;
   jobId?: number | null;
+  /** stable content key (the generation item's key); without one a content-derived "manual" key is set */
+  key?: string | null;
 }
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
@@ -27,15 +29,16 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 export async function insertPairs(pairs: NewPair[], db: Queryable = pool()): Promise<number[]> {
   if (!pairs.length) return [];
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO pair (type, corpus_id, document_id, question, answer, support, original, provider, model, prompt_version, job_id)
-     SELECT t::"PairType", c, d, q, a, s, o, pr, m, pv, j
-     FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::int[])
-       WITH ORDINALITY AS u(t, c, d, q, a, s, o, pr, m, pv, j, ord)
+    `INSERT INTO pair (type, corpus_id, document_id, question, answer, support, original, provider, model, prompt_version, job_id, key)
+     SELECT t::"PairType", c, d, q, a, s, o, pr, m, pv, j, k
+     FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+       WITH ORDINALITY AS u(t, c, d, q, a, s, o, pr, m, pv, j, k, ord)
      ORDER BY ord
      RETURNING id`,
     [pairs.map((p) => p.type), pairs.map((p) => p.corpusId), pairs.map((p) => p.documentId), pairs.map((p) => p.question),
       pairs.map((p) => p.answer), pairs.map((p) => JSON.stringify(p.support)), pairs.map((p) => JSON.stringify(p.original ?? null)),
-      pairs.map((p) => p.provider), pairs.map((p) => p.model), pairs.map((p) => p.promptVersion), pairs.map((p) => p.jobId ?? null)]);
+      pairs.map((p) => p.provider), pairs.map((p) => p.model), pairs.map((p) => p.promptVersion), pairs.map((p) => p.jobId ?? null),
+      pairs.map((p) => p.key ?? null)]);
   // Postgres returns INSERT … SELECT … ORDER BY rows in insertion order, and serial ids follow it.
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
   const ev = { pair: [] as number[], piece: [] as number[], seg: [] as number[], doc: [] as number[] };
@@ -47,9 +50,28 @@ export async function insertPairs(pairs: NewPair[], db: Queryable = pool()): Pro
   await db.query(
     `INSERT INTO pair_evidence (pair_id, piece, segment_id, document_id) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
     [ev.pair, ev.piece, ev.seg, ev.doc]);
+  if (pairs.some((p) => !p.key)) await db.query(MANUAL_KEYS_SQL, [ids]);
   await db.query(
     `INSERT INTO pair_event (pair_id, actor_id, kind, after)
      SELECT id, NULL, 'created', jsonb_build_object('question', question, 'answer', answer, 'support', support, 'status', status)
      FROM pair WHERE id = ANY($1::int[])`, [ids]);
   return ids;
 }
+
+/**
+ * Content key for pairs that no generation item produced (the same rule as migration 20261201200000):
+ * "<type>|<segment keys>|manual:<sha256 of question \x1f answer>", plus "#<id>" only on an exact duplicate.
+ */
+const MANUAL_KEYS_SQL = `
+  WITH base AS (
+    SELECT p.id, p.type::text || '|'
+      || coalesce((SELECT string_agg(d.sha256 || ':' || s.index, ',' ORDER BY e.piece)
+                   FROM pair_evidence e JOIN segment s ON s.id = e.segment_id JOIN document d ON d.id = s.document_id
+                   WHERE e.pair_id = p.id), '')
+      || '|manual:' || encode(sha256(convert_to(p.question || E'\\x1f' || p.answer, 'UTF8')), 'hex') AS k
+    FROM pair p WHERE p.id = ANY($1::int[]) AND p.key IS NULL
+  ), ranked AS (
+    SELECT id, k, row_number() OVER (PARTITION BY k ORDER BY id) AS rn FROM base
+  )
+  UPDATE pair p SET key = CASE WHEN r.rn = 1 AND NOT EXISTS (SELECT 1 FROM pair x WHERE x.key = r.k) THEN r.k ELSE r.k || '#' || p.id END
+  FROM ranked r WHERE p.id = r.id`;
