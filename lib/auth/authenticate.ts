@@ -1,6 +1,9 @@
 import { AppError } from "@/lib/api/errors";
+import { audit } from "./audit";
+import { clientIp as ipFromHeaders } from "./client-ip";
 import { verifyPassword } from "./password";
-import { assertLoginAllowed, recordLoginAttempt } from "./rate-limit";
+import { pruneAuthNow } from "./prune";
+import { beginLoginAttempt } from "./rate-limit";
 import type { SessionUser } from "./roles";
 import { createSession, SESSION_COOKIE, userForSession } from "./sessions";
 import { userForApiToken } from "./tokens";
@@ -18,17 +21,26 @@ export async function authenticate(req: RequestLike): Promise<SessionUser | unde
   return userForSession(req.cookies.get(SESSION_COOKIE)?.value);
 }
 
-export function clientIp(req: RequestLike): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+export function clientIp(req: { headers: { get(name: string): string | null } }): string {
+  return ipFromHeaders(req.headers);
 }
 
-/** Checks email and password (rate-limited) and opens a session. The error never says which one was wrong. */
+/**
+ * Checks email and password (rate-limited per address and account) and opens a session. The error never says
+ * which one was wrong, nor whether the account is disabled.
+ */
 export async function login(email: string, password: string, ip: string): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
-  await assertLoginAllowed(email, ip);
+  void pruneAuthNow();
+  const attempt = await beginLoginAttempt(email, ip);
   const user = await findUserForLogin(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
-  await recordLoginAttempt(email, ip, ok && !!user);
-  if (!ok || !user) throw new AppError("unauthorized", "wrong email or password");
+  if (!ok || !user) {
+    await audit("sign_in_failed", { target: email.trim().toLowerCase().slice(0, 320), ip });
+    throw new AppError("unauthorized", "wrong email or password");
+  }
+  await attempt.succeeded();
   const { token, expiresAt } = await createSession(user.id);
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, token, expiresAt };
+  const sessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
+  await audit("sign_in", { actor: sessionUser, target: user.email, ip });
+  return { user: sessionUser, token, expiresAt };
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { pool } from "@/lib/db/client";
+import { ACTIVE_USER } from "./active";
 import type { SessionUser } from "./roles";
 
 export const SESSION_COOKIE = "in2_session";
@@ -17,7 +18,7 @@ export async function createSession(userId: number): Promise<{ token: string; ex
   return { token, expiresAt };
 }
 
-/** The user behind a session token, or undefined when it is unknown or expired. Sliding expiry. */
+/** The user behind a session token, or undefined when it is unknown, expired, or its account is not active. Sliding expiry. */
 export async function userForSession(token: string | undefined): Promise<SessionUser | undefined> {
   if (!token || token.length > 200) return undefined;
   const { rows } = await pool().query<SessionUser>(
@@ -25,11 +26,18 @@ export async function userForSession(token: string | undefined): Promise<Session
        UPDATE session SET last_seen_at = now(),
          expires_at = CASE WHEN last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE expires_at END
        WHERE id = $1 AND expires_at > now() RETURNING user_id)
-     SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE u.password_hash IS NOT NULL`,
+     SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE ${ACTIVE_USER}`,
     [sha256(token), SESSION_DAYS]);
   return rows[0];
 }
 
 export async function deleteSession(token: string | undefined): Promise<void> {
   if (token) await pool().query(`DELETE FROM session WHERE id = $1`, [sha256(token)]);
+}
+
+/** Ends every session of a user, except optionally the one making the request; returns how many ended. */
+export async function deleteUserSessions(userId: number, keepToken?: string): Promise<number> {
+  const { rowCount } = await pool().query(`DELETE FROM session WHERE user_id = $1 AND ($2::text IS NULL OR id <> $2)`,
+    [userId, keepToken ? sha256(keepToken) : null]);
+  return rowCount ?? 0;
 }
