@@ -1,1 +1,2 @@
-export { codePointLength, DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "./segment";
+export { codePointLength, DEFAULT_MAX_PARAGRAPH_TOKENS, DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "./segment";
+export { sentenceSpans, sentencesOf, type SentenceSpan } from "./sentences";
