@@ -8,11 +8,13 @@ import { followRemoteJob } from "../remote";
 export const importCommand: Command = {
   name: "import",
   summary: "import JSON Lines (plain or .gz) or .txt files into a corpus, cut into IN2 segments",
-  usage: "in2 import <file...> [--corpus NAME] [--text-field text] [--tokenizer mistral|o200k_base|hf:PATH] | in2 import --demo",
+  usage: "in2 import <file...> [--corpus NAME] [--text-field text] [--tokenizer mistral|o200k_base|hf:PATH] [--max-paragraph-tokens 256] | in2 import --demo",
   options: {
     corpus: { type: "string" },
     "text-field": { type: "string" },
     tokenizer: { type: "string" },
+    // a new corpus cuts paragraphs over this many tokens at sentence boundaries (default 256 = 2 × 128; 0 = never)
+    "max-paragraph-tokens": { type: "string" },
     demo: { type: "boolean" },
   },
   async run(values, positionals) {
@@ -27,6 +29,7 @@ export const importCommand: Command = {
       files: files.map((p) => ({ path: p })),
       textField: values["text-field"] as string | undefined,
       tokenizer: values.tokenizer as string | undefined,
+      maxParagraphTokens: maxParagraphTokens(values),
       onSkip: (s) => progress(`skipped ${s.file}:${s.line}: ${s.reason}`),
       onProgress: (p) => {
         if (Date.now() - last < 1000 && p.bytesRead < p.bytesTotal) return;
@@ -59,12 +62,23 @@ importCommand.remote = async (remote, values, positionals) => {
   const { jobId } = await remote.post<{ jobId: number }>("/api/imports", {
     corpus: (values.corpus as string | undefined) ?? baseName(positionals[0]!), uploads: uploads.map((u) => u.id),
     names: positionals.map((f) => path.basename(f)), textField: values["text-field"], tokenizer: values.tokenizer,
+    maxParagraphTokens: maxParagraphTokens(values),
   });
   const job = await followRemoteJob(remote, jobId, (j) => `import #${j.id} ${j.status}: ${j.done}/${j.total} bytes`);
   if (job.status !== "succeeded") throw new Error(`import job ${jobId} ${job.status}${job.error ? `: ${job.error}` : ""}`);
   const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[] };
   return { corpus: r.corpus, documents: r.documents, segments: r.segments, skipped: r.skipped };
 };
+
+function maxParagraphTokens(values: Record<string, unknown>): number | undefined {
+  const raw = values["max-paragraph-tokens"] as string | undefined;
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--max-paragraph-tokens takes a whole number of tokens (0 = never cut), not "${raw}"`);
+  }
+  return n;
+}
 
 function baseName(file: string): string {
   return path.basename(file).replace(/(\.gz)?$/, "").replace(/\.(jsonl|json|txt|text|md)$/, "");

@@ -15,7 +15,14 @@ export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z
   query?: Q;
   body?: B;
   params?: P;
+  /** the largest JSON body accepted (default DEFAULT_BODY_LIMIT); larger ones get 413 before they are parsed */
+  maxBodyBytes?: number;
 }
+
+/** Bodies are JSON commands, not data: 1 MiB is far above any legitimate one (files go through /api/uploads). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** No query-string value needs more; longer ones are refused before any handler sees them. */
+export const MAX_QUERY_VALUE = 2000;
 
 export interface RouteInput<Q, B, P> {
   /** the caller (on "public" routes a placeholder with id 0 and role viewer when nobody is signed in) */
@@ -35,17 +42,11 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
   const handle = async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const user = await resolveUser(req, spec.role);
-      const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const query = parse(spec.query, boundedQuery(req), "query");
       const params = parse(spec.params, ctx?.params ? await ctx.params : {}, "path");
       let body: unknown = undefined;
       if (spec.body) {
-        let raw: unknown;
-        try {
-          raw = await req.json();
-        } catch {
-          throw new AppError("bad_request", "the request body is not valid JSON");
-        }
-        body = parse(spec.body, raw, "body");
+        body = parse(spec.body, await readJson(req, spec.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body");
       }
       const result = await handler({ user, query, body, params, req } as RouteInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
       if (result instanceof Response) return result;
@@ -66,6 +67,44 @@ async function resolveUser(req: NextRequest, role: Role | "public"): Promise<Ses
   if (!user) throw new AppError("unauthorized", "sign in first");
   if (!hasRole(user.role, role)) throw new AppError("forbidden", `this needs the ${role} role; you are ${user.role}`);
   return user;
+}
+
+function boundedQuery(req: NextRequest): Record<string, string> {
+  for (const [k, v] of req.nextUrl.searchParams) {
+    if (k.length > 100 || v.length > MAX_QUERY_VALUE) throw new AppError("bad_request", `the query parameter ${k.slice(0, 100)} is longer than ${MAX_QUERY_VALUE} characters`);
+  }
+  return Object.fromEntries(req.nextUrl.searchParams);
+}
+
+function tooLarge(limit: number): AppError {
+  const size = limit >= 1024 * 1024 ? `${(limit / 1024 / 1024).toFixed(limit % (1024 * 1024) ? 1 : 0)} MiB` : `${Math.ceil(limit / 1024)} KiB`;
+  return new AppError("payload_too_large", `the request body is larger than ${size}, the limit of this route; send less at once (files go through /api/uploads)`);
+}
+
+/** Reads a JSON body without ever holding more than `limit` bytes: a declared or streamed excess is a 413. */
+async function readJson(req: NextRequest, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new AppError("bad_request", "the request body is not valid JSON");
+  }
 }
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiTokenizer } from "@/lib/tokenize/policy";
 import { qInt } from "./route";
 
 /** Query and body schemas shared by the API routes and the client hooks that call them. */
@@ -29,17 +30,19 @@ export type DocumentQuery = z.infer<typeof documentQuery>;
 
 export const importBody = z.object({
   corpus: z.string().trim().min(1, "a corpus needs a name").max(200),
-  uploads: z.array(z.string()).min(1, "upload at least one file"),
-  names: z.array(z.string()).optional(),
+  uploads: z.array(z.string().min(1).max(200)).min(1, "upload at least one file").max(1000, "at most 1000 files per import"),
+  names: z.array(z.string().max(300)).max(1000).optional(),
   textField: z.string().trim().min(1).max(200).optional(),
-  tokenizer: z.string().trim().min(1).max(500).optional(),
+  tokenizer: apiTokenizer.optional(),
+  /** a new corpus cuts paragraphs over this many tokens at sentence boundaries (default 256; 0 = never) */
+  maxParagraphTokens: z.number().int().min(0).max(1_000_000).optional(),
 });
 export type ImportBody = z.infer<typeof importBody>;
 
 export const JOB_STATUSES = ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"] as const;
 
 export const jobsQuery = z.object({
-  kind: z.string().optional(),
+  kind: z.string().max(100).optional(),
   status: z.enum(JOB_STATUSES).optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   before: qInt.positive().optional(),
