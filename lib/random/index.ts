@@ -1,6 +1,6 @@
-import { hash64, hashHex, splitmix32 } from "./hash";
+import { hash128, hashHex, splitmix32 } from "./hash";
 
-export { hash64, hashHex } from "./hash";
+export { hash64, hash128, hashHex } from "./hash";
 
 /** A seed as users type it. Numbers are stringified, so `42` and `"42"` give the same stream. */
 export type Seed = number | string;
@@ -40,15 +40,9 @@ export function deriveSeed(seed: Seed, key: string | number): string {
 
 export function createRng(seed: Seed): Rng {
   const seedText = String(seed);
-  const [h1, h2] = hash64(seedText);
-  let s = h1 ^ Math.imul(h2, 0x85ebca6b);
-  const words: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const step = splitmix32(s);
-    s = step.state;
-    words.push(step.value);
-  }
-  let [a = 0, b = 0, c = 0, d = 0] = words;
+  // All 128 hashed bits go into the 128-bit state (each word spread by a splitmix step of its own), so
+  // distinct seeds never share a stream by construction of the seeding.
+  let [a = 0, b = 0, c = 0, d = 0] = hash128(seedText).map((w) => splitmix32(w).value);
 
   const uint32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;
