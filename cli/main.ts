@@ -4,6 +4,7 @@ import { documentsCommand, segmentsCommand } from "./commands/dump";
 import { exportCommand } from "./commands/export";
 import { generateCommand } from "./commands/generate";
 import { importCommand } from "./commands/import";
+import { jobsCommand } from "./commands/jobs";
 import { pairsCommand } from "./commands/pairs";
 import { probeCommand } from "./commands/probe";
 import { serveCommand } from "./commands/serve";
@@ -13,7 +14,7 @@ import { workerCommand } from "./commands/worker";
 
 const COMMANDS: Command[] = [
   serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, assembleCommand,
-  exportCommand, probeCommand, statsCommand, workerCommand, userCommand,
+  exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,9 @@ import { assemblyRequest } from "@/lib/contexts/schemas";
 import { getJob, type JobRow } from "@/lib/jobs/jobs";
 import "@/lib/jobs/kinds";
 import { progress, UsageError, type Command } from "../command";
+import { assertSucceeded } from "../errors";
 import { runJobHere } from "../run-here";
+import { assembleRemote } from "./assemble-remote";
 
 const USAGE = "in2 assemble [--status accepted|pending|rejected|flagged|any] [--type single|multi] [--corpus NAME] [--pairs ID,ID…] "
   + "[--min-tokens 4096] [--max-tokens 32768] [--short-ratio 0.1] [--seed S] [--eval-set FILE]… [--wait]";
@@ -54,9 +56,10 @@ export const assembleCommand: Command = {
       return summary(await getJob(jobId));
     }
     const job = await runJobHere(await createAssemblyJobRow(req, total), line);
-    if (job.status === "failed") throw new Error(`job ${job.id} failed: ${job.error ?? "unknown error"}`);
+    assertSucceeded(job, summary(job));
     return summary(job);
   },
+  remote: assembleRemote,
 };
 
 

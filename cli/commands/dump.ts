@@ -1,11 +1,27 @@
 import { getCorpus } from "@/lib/corpus/corpora";
 import { streamDocuments } from "@/lib/corpus/documents";
 import { streamSegments } from "@/lib/corpus/segments";
-import { UsageError, type Command } from "../command";
+import { UsageError, type Command, type Values } from "../command";
 import { writeLine } from "../output";
+import { remoteCorpusId } from "../remote";
 
 async function corpusId(name: unknown): Promise<number | undefined> {
   return typeof name === "string" ? (await getCorpus(name)).id : undefined;
+}
+
+function tokenRange(values: Values) {
+  const n = (name: string) => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 0) throw new UsageError(`--${name} must be a whole number`);
+    return x;
+  };
+  return { minTokens: n("min-tokens"), maxTokens: n("max-tokens") };
+}
+
+function needJsonl(values: Values): void {
+  if (!values.jsonl) throw new UsageError("--jsonl is the only output format");
 }
 
 export const segmentsCommand: Command = {
@@ -14,13 +30,14 @@ export const segmentsCommand: Command = {
   usage: "in2 segments [--corpus NAME] [--min-tokens N] [--max-tokens N] --jsonl",
   options: { corpus: { type: "string" }, jsonl: { type: "boolean" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" } },
   async run(values) {
-    if (!values.jsonl) throw new UsageError("--jsonl is the only output format");
-    const filter = {
-      corpusId: await corpusId(values.corpus),
-      minTokens: values["min-tokens"] ? Number(values["min-tokens"]) : undefined,
-      maxTokens: values["max-tokens"] ? Number(values["max-tokens"]) : undefined,
-    };
-    for await (const s of streamSegments(filter)) await writeLine(s);
+    needJsonl(values);
+    for await (const s of streamSegments({ corpusId: await corpusId(values.corpus), ...tokenRange(values) })) await writeLine(s);
+    return undefined;
+  },
+  async remote(remote, values) {
+    needJsonl(values);
+    const query = { corpusId: await remoteCorpusId(remote, values.corpus), ...tokenRange(values) };
+    for await (const s of remote.lines("/api/segments/jsonl", query)) await writeLine(s);
     return undefined;
   },
 };
@@ -31,8 +48,13 @@ export const documentsCommand: Command = {
   usage: "in2 documents [--corpus NAME] --jsonl",
   options: { corpus: { type: "string" }, jsonl: { type: "boolean" } },
   async run(values) {
-    if (!values.jsonl) throw new UsageError("--jsonl is the only output format");
+    needJsonl(values);
     for await (const d of streamDocuments({ corpusId: await corpusId(values.corpus) })) await writeLine(d);
+    return undefined;
+  },
+  async remote(remote, values) {
+    needJsonl(values);
+    for await (const d of remote.lines("/api/documents/jsonl", { corpusId: await remoteCorpusId(remote, values.corpus) })) await writeLine(d);
     return undefined;
   },
 };

@@ -6,7 +6,9 @@ import { createExportJobRow } from "@/lib/export/start";
 import type { JobRow } from "@/lib/jobs/jobs";
 import "@/lib/jobs/kinds";
 import { UsageError, type Command } from "../command";
+import { assertSucceeded } from "../errors";
 import { runJobHere } from "../run-here";
+import { exportRemote } from "./export-remote";
 
 const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
@@ -37,7 +39,7 @@ export const exportCommand: Command = {
     const id = await createExportJobRow(parsed.data, out);
     const started = Date.now();
     const job = await runJobHere(id, (j) => line(j, started));
-    if (job.status !== "succeeded") throw new Error(`export job ${id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
+    assertSucceeded(job, { job_id: id, status: job.status, error: job.error });
     const row = await exportForJob(id);
     const r = job.result as { rows: number; unassembled: number; bytes: number; sha256: string; manifest: string; seconds: number };
     return {
@@ -45,6 +47,7 @@ export const exportCommand: Command = {
       unassembled: r.unassembled, bytes: r.bytes, sha256: r.sha256, seconds: r.seconds,
     };
   },
+  remote: exportRemote,
 };
 
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
 import { importFiles, type ImportProgress } from "@/lib/corpus/importer";
 import { progress, UsageError, type Command } from "../command";
+import { assertSucceeded } from "../errors";
 import { followRemoteJob } from "../remote";
 
 export const importCommand: Command = {
@@ -49,25 +50,38 @@ export const importCommand: Command = {
   },
 };
 
-/** `in2 import` against IN2_URL: files are streamed to the server, imported there by a job, and followed. */
+/**
+ * `in2 import` against IN2_URL: files are streamed to the server (POST /api/uploads), imported there by a job
+ * (POST /api/imports, or /api/imports/demo for the server's own demo corpus), and followed.
+ */
 importCommand.remote = async (remote, values, positionals) => {
-  if (values.demo) throw new UsageError("--demo imports the server's own demo corpus: use its dashboard");
-  if (!positionals.length) throw new UsageError("name at least one file");
-  for (const f of positionals) if (!fs.existsSync(f)) throw new Error(`${f}: file not found`);
-  const uploads = [];
-  for (const f of positionals) {
-    progress(`uploading ${f} to ${remote.url}…`);
-    uploads.push(await remote.upload(f));
+  let jobId: number;
+  if (values.demo) {
+    if (positionals.length || values.corpus || values["text-field"] || values.tokenizer) {
+      throw new UsageError("--demo imports the server's own demo corpus as it is: drop the files and other options");
+    }
+    ({ jobId } = await remote.post<{ jobId: number }>("/api/imports/demo"));
+  } else {
+    if (!positionals.length) throw new UsageError("name at least one file, or --demo");
+    for (const f of positionals) if (!fs.existsSync(f)) throw new Error(`${f}: file not found`);
+    const uploads = [];
+    for (const f of positionals) {
+      progress(`uploading ${f} to ${remote.url}…`);
+      uploads.push(await remote.upload(f));
+    }
+    ({ jobId } = await remote.post<{ jobId: number }>("/api/imports", {
+      corpus: (values.corpus as string | undefined) ?? baseName(positionals[0]!), uploads: uploads.map((u) => u.id),
+      names: positionals.map((f) => path.basename(f)), textField: values["text-field"], tokenizer: values.tokenizer,
+      maxParagraphTokens: maxParagraphTokens(values),
+    }));
   }
-  const { jobId } = await remote.post<{ jobId: number }>("/api/imports", {
-    corpus: (values.corpus as string | undefined) ?? baseName(positionals[0]!), uploads: uploads.map((u) => u.id),
-    names: positionals.map((f) => path.basename(f)), textField: values["text-field"], tokenizer: values.tokenizer,
-    maxParagraphTokens: maxParagraphTokens(values),
-  });
-  const job = await followRemoteJob(remote, jobId, (j) => `import #${j.id} ${j.status}: ${j.done}/${j.total} bytes`);
-  if (job.status !== "succeeded") throw new Error(`import job ${jobId} ${job.status}${job.error ? `: ${job.error}` : ""}`);
-  const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[] };
-  return { corpus: r.corpus, documents: r.documents, segments: r.segments, skipped: r.skipped };
+  const job = await followRemoteJob(remote, jobId, (j) => `import #${j.id} ${j.status}: ${j.done}/${j.total} bytes${j.message ? ` — ${j.message}` : ""}`);
+  assertSucceeded(job, { job_id: jobId, status: job.status, error: job.error });
+  const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[]; skippedTotal?: number };
+  return {
+    corpus: r.corpus, documents: r.documents, segments: r.segments, skipped: r.skipped,
+    ...(r.skippedTotal !== undefined && r.skippedTotal > r.skipped.length ? { skipped_total: r.skippedTotal } : {}),
+  };
 };
 
 function maxParagraphTokens(values: Record<string, unknown>): number | undefined {

@@ -6,7 +6,9 @@ import { buildProbeBody } from "@/lib/probe/schemas";
 import { getProbeSet, listProbeSets, type ProbeSetRow } from "@/lib/probe/sets";
 import { PAPER_REFERENCE } from "@/lib/probe/reference";
 import { runProbeInProcess } from "@/lib/probe/run-in-process";
-import { progress, UsageError, type Command } from "../command";
+import { progress, UsageError, type Command, type Values } from "../command";
+import { followRemoteJob, type Remote } from "../remote";
+import type { ProbeRunSummary } from "@/lib/probe/runs";
 
 const USAGE = `in2 probe build --style document|code|database [--tokens 32768] [--sets 4] [--seed S] [--positions K] [--bin-size 50] [--corpus NAME] [--tokenizer T] [--name N] --out PATH
        in2 probe run --set ID|PATH --model M [--base-url URL] [--concurrency C] [--fresh]
@@ -63,7 +65,66 @@ export const probeCommand: Command = {
     if (sub === "list") return { sets: (await listProbeSets()).map(describeSet) };
     throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: build, run, export or list");
   },
+  remote: probeRemote,
 };
+
+/**
+ * `in2 probe` against IN2_URL, through the Probe page's routes: sets are built on the server (POST /api/probe/sets)
+ * and downloaded as JSON Lines; a run is a job on the server, so --base-url must be reachable from the server.
+ */
+async function probeRemote(remote: Remote, v: Values, positionals: string[]): Promise<unknown> {
+  const sub = positionals[0];
+  if (sub === "build") {
+    const { set } = await remote.post<{ set: ProbeSetRow }>("/api/probe/sets", {
+      style: v.style, tokens: int(v.tokens, "tokens"), sets: int(v.sets, "sets"), seed: v.seed, positions: int(v.positions, "positions"),
+      binSize: int(v["bin-size"], "bin-size"), corpus: v.corpus, tokenizer: v.tokenizer, name: v.name,
+    });
+    progress(`built probe set ${set.id} "${set.name}" on ${remote.url}: ${set.setCount} contexts, ${set.exampleCount} examples`);
+    const written = v.out ? await downloadSet(remote, set.id, String(v.out)) : 0;
+    return { ...describeSet(set), ...(v.out ? { out: v.out, written } : {}) };
+  }
+  if (sub === "run") {
+    if (!v.set) throw new UsageError("name the set: --set ID (in2 probe list shows the server's sets)");
+    if (!/^\d+$/.test(String(v.set))) {
+      throw new UsageError("against a remote server --set takes a set id: a local JSONL file would have to be read into the server's "
+        + "database, which the REST API does not offer; build the set there (in2 probe build) and use its id");
+    }
+    if (!v.model) throw new UsageError("name the model: --model M");
+    const { run } = await remote.post<{ run: { id: number; jobId: number } }>("/api/probe/runs", {
+      setId: Number(v.set), model: String(v.model), baseUrl: v["base-url"], concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
+    });
+    const job = await followRemoteJob(remote, run.jobId, (j) => `probe run ${run.id} (${String(v.model)}): ${j.done}/${j.total} scored${j.failed ? `, ${j.failed} failed` : ""} — ${j.status}`);
+    if (job.status !== "succeeded") throw new Error(`probe run ${run.id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
+    const { runs } = await remote.get<{ runs: ProbeRunSummary[] }>("/api/probe/runs");
+    const s = runs.find((r) => r.id === run.id);
+    if (!s) throw new Error(`probe run ${run.id} is missing from ${remote.url}/api/probe/runs`);
+    const set = (await remote.get<{ sets: ProbeSetRow[] }>("/api/probe/sets")).sets.find((x) => x.id === s.setId);
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return {
+      run: s.id, set: s.setId, style: s.style, model: s.model, base_url: s.baseUrl, job: run.jobId, examples: s.exampleCount,
+      scored: s.scored, failed: s.failed, avg: round(s.curve.avg * 100), gap: round(s.curve.gap * 100), bin_size: s.binSize,
+      bins: s.curve.bins.map((b) => ({ positions: `${b.from}-${b.to}`, accuracy: round(b.accuracy * 100), n: b.n })),
+      excluded: set?.excludedCount ?? null, reference: { source: "FILM paper, VaL Probing 32K, all three styles", models: PAPER_REFERENCE },
+    };
+  }
+  if (sub === "export") {
+    if (!v.set || !v.out) throw new UsageError("export needs --set ID and --out PATH");
+    if (!/^\d+$/.test(String(v.set))) throw new UsageError("against a remote server --set takes a set id");
+    const set = (await remote.get<{ sets: ProbeSetRow[] }>("/api/probe/sets")).sets.find((x) => x.id === Number(v.set));
+    if (!set) throw new Error(`probe set ${v.set} does not exist on ${remote.url}`);
+    return { ...describeSet(set), out: v.out, written: await downloadSet(remote, set.id, String(v.out)) };
+  }
+  if (sub === "list") return { sets: (await remote.get<{ sets: ProbeSetRow[] }>("/api/probe/sets")).sets.map(describeSet) };
+  throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: build, run, export or list");
+}
+
+/** Streams GET /api/probe/sets/:id/export into `file`; returns the number of records. */
+async function downloadSet(remote: Remote, id: number, file: string): Promise<number> {
+  await remote.download(`/api/probe/sets/${id}/export`, file);
+  let n = 0;
+  for await (const chunk of fs.createReadStream(file)) for (const b of chunk as Buffer) if (b === 10) n++;
+  return n;
+}
 
 async function resolveSet(ref: string): Promise<ProbeSetRow> {
   if (/^\d+$/.test(ref) && !fs.existsSync(ref)) return getProbeSet(Number(ref));

@@ -14,6 +14,7 @@ export const serveCommand: Command = {
   name: "serve",
   summary: "start the web app, a worker and (unless DATABASE_URL is set) the embedded PostgreSQL",
   usage: "in2 serve [--port 3000] [--host 127.0.0.1] [--dev] [--no-worker] [--rebuild]",
+  remoteUnavailable: "serve starts the app on this machine; IN2_URL already names a running server. Unset IN2_URL to start one here",
   options: {
     port: { type: "string" }, host: { type: "string" }, dev: { type: "boolean" },
     "no-worker": { type: "boolean" }, rebuild: { type: "boolean" },
@@ -29,7 +30,8 @@ export const serveCommand: Command = {
       if (b.status !== 0) throw new Error("next build failed");
     }
     const worker = values["no-worker"] ? undefined : await startWorker({ log: progress });
-    const server = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", port, "-H", host], {
+    // bin/next-server.mjs: Next behind node:http, so each request carries its socket address (lib/auth/client-ip.ts)
+    const server = spawn(process.execPath, [path.join(root, "bin", "next-server.mjs"), port, host, ...(values.dev ? ["--dev"] : [])], {
       cwd: root, stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", IN2_ROOT: root },
     });
     progress(`IN2 Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (database: ${process.env.DATABASE_URL?.replace(/:[^:@/]+@/, ":***@")})`);

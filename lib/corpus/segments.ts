@@ -32,8 +32,9 @@ export async function listSegments(f: SegmentFilter & { after?: number; limit?: 
 }
 
 /**
- * N segments drawn at random but reproducibly: ordering by a seeded 64-bit hash of the id gives the same
- * sample for the same seed and data, and a different one for another seed.
+ * N segments drawn at random but reproducibly: ordering by a seeded 64-bit hash of the segment's content key
+ * ("<document sha256>:<index>", never the id) gives the same sample for the same seed and corpus file in any
+ * database, whatever order the import wrote the rows in, and a different one for another seed.
  */
 export async function sampleSegments(f: SegmentFilter & { n: number; seed: number }): Promise<SegmentListItem[]> {
   if (f.n < 1 || f.n > 10_000) throw new AppError("bad_request", "sample size must be between 1 and 10000");
@@ -41,7 +42,8 @@ export async function sampleSegments(f: SegmentFilter & { n: number; seed: numbe
   const { rows } = await pool().query<SegmentListItem>(
     `SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
        s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview
-     FROM segment s WHERE ${w.sql} ORDER BY hashtextextended(s.id::text, $5), s.id LIMIT $6`,
+     FROM segment s JOIN document d ON d.id = s.document_id
+     WHERE ${w.sql} ORDER BY hashtextextended(d.sha256 || ':' || s.index, $5), d.sha256 COLLATE "C", s.index, s.id LIMIT $6`,
     [...w.args, f.seed, f.n]);
   return rows;
 }

@@ -1,0 +1,138 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/lib/auth/tokens";
+import { createUser } from "@/lib/auth/users";
+import { pool } from "@/lib/db/client";
+import { stopBoss } from "@/lib/jobs/queue";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { runCli } from "../support/cli";
+import { useTestDatabase } from "../support/db";
+import { startRouteServer, type RouteServer } from "./route-server";
+
+/**
+ * The whole journey from a machine that has no database, only IN2_URL and IN2_TOKEN: every step goes through the
+ * REST API of a server started here (the app's own route handlers on an HTTP port, a worker running its jobs).
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-remote-journey-"));
+const unused = path.join(dir, "client-data-dir-must-stay-absent");
+let dbUrl: string;
+let server: RouteServer;
+let worker: Worker;
+let remote: Record<string, string>;
+
+const SMALL = ["--min-tokens", "1024", "--max-tokens", "2048"];
+
+beforeAll(async () => {
+  dbUrl = await useTestDatabase();
+  process.env.IN2_DATA_DIR = path.join(dir, "server-data");
+  const curator = await createUser({ email: "journey@test.in2", role: "curator", password: "journey test password" });
+  const { token } = await createApiToken(curator.id, "remote journey");
+  server = await startRouteServer();
+  worker = await startWorker({ concurrency: 2 });
+  remote = { IN2_URL: server.url, IN2_TOKEN: token, DATABASE_URL: "", IN2_DATA_DIR: unused, OPENAI_API_KEY: "" };
+  // 200 real C4 documents from the demo corpus, as a plain JSONL file on the client
+  const lines = zlib.gunzipSync(fs.readFileSync(path.join(process.cwd(), "data", "demo", "c4-realnewslike-1000.jsonl.gz")))
+    .toString("utf8").split("\n").slice(0, 200);
+  fs.writeFileSync(path.join(dir, "news.jsonl"), `${lines.join("\n")}\nnot json\n`);
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await stopBoss();
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
+  let generateJob: number;
+
+  it("imports a local file: uploaded, imported by the server's worker, bad lines reported", async () => {
+    const r = await runCli(["import", path.join(dir, "news.jsonl"), "--corpus", "journey", "--tokenizer", "o200k_base"], remote);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ corpus: "journey", documents: { imported: 200, duplicates: 0 }, skipped: [{ line: 201 }] });
+    expect(r.stderr).toMatch(/uploading .*news\.jsonl to http:\/\/127\.0\.0\.1/);
+  });
+
+  it("generates offline with --wait, following the server's job to the end", async () => {
+    const r = await runCli(["generate", "--type", "single", "--count", "6", "--corpus", "journey", "--seed", "1", "--provider", "offline", "--wait"], remote);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ status: "succeeded", requested: 6, succeeded: 6, failed: 0 });
+    expect(r.stderr).toMatch(/estimate: 6 items/);
+    expect(r.stderr).toMatch(/generate #\d+ succeeded: 6\/6 done/);
+    generateJob = (r.json as { job_id: number }).job_id;
+  });
+
+  it("streams pairs and segments byte for byte as the CLI on the server itself prints them", async () => {
+    for (const args of [["pairs", "--status", "pending", "--jsonl"], ["segments", "--corpus", "journey", "--min-tokens", "200", "--jsonl"]]) {
+      const there = await runCli(args, remote);
+      const here = await runCli(args, { DATABASE_URL: dbUrl });
+      expect(there.code, there.stderr).toBe(0);
+      expect(here.code, here.stderr).toBe(0);
+      expect(there.stdout.length).toBeGreaterThan(100);
+      expect(there.stdout).toBe(here.stdout);
+    }
+    const pairs = (await runCli(["pairs", "--job", String(generateJob), "--jsonl"], remote)).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(pairs).toHaveLength(6);
+    expect(pairs[0]).toMatchObject({ status: "pending", type: "single", provider: "offline", evidence: [expect.objectContaining({ piece: 1 })] });
+  });
+
+  it("assembles contexts with --wait", async () => {
+    const r = await runCli(["assemble", "--status", "pending", ...SMALL, "--seed", "3", "--wait"], remote);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ status: "succeeded", requested: 6, assembled: 6 });
+    expect(r.stderr).toMatch(/assemble #\d+ succeeded: 6\/6 contexts/);
+  });
+
+  it("exports on the server and downloads the file and manifest to the local --out, checksum verified", async () => {
+    const out = path.join(dir, "out", "train.jsonl.gz");
+    fs.mkdirSync(path.dirname(out));
+    const r = await runCli(["export", "--format", "film", "--status", "pending", "--seed", "3", "--out", out, ...SMALL], remote);
+    expect(r.code, r.stderr).toBe(0);
+    const json = r.json as { export_id: number; rows: number; sha256: string; bytes: number; manifest: string };
+    expect(json).toMatchObject({ format: "film", out, rows: 6, bytes: fs.statSync(out).size, sha256: sha256(out) });
+    const { rows } = await pool().query<{ sha256: string; path: string }>(`SELECT sha256, path FROM export WHERE id = $1`, [json.export_id]);
+    expect(rows[0]!.sha256).toBe(json.sha256);
+    expect(fs.readFileSync(out)).toEqual(fs.readFileSync(rows[0]!.path));
+    const lines = zlib.gunzipSync(fs.readFileSync(out)).toString("utf8").trim().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(JSON.parse(fs.readFileSync(json.manifest, "utf8"))).toMatchObject({ rows: 6 });
+    expect(server.requests).toContain(`GET /api/exports/${json.export_id}/download`);
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["train.jsonl.gz", "train.manifest.json"]);
+  });
+
+  it("lists, shows and reads the logs of the server's jobs", async () => {
+    const list = await runCli(["jobs", "list", "--kind", "generate"], remote);
+    expect(list.code, list.stderr).toBe(0);
+    expect((list.json as { jobs: { id: number; kind: string; status: string }[] }).jobs).toEqual([
+      expect.objectContaining({ id: generateJob, kind: "generate", status: "succeeded", done: 6, total: 6 }),
+    ]);
+    const kinds = (await runCli(["jobs", "list", "--status", "succeeded"], remote)).json as { jobs: { kind: string }[] };
+    expect(kinds.jobs.map((j) => j.kind)).toEqual(["export", "assemble", "generate", "import"]);
+    const show = await runCli(["jobs", "show", String(generateJob)], remote);
+    expect(show.json).toMatchObject({ id: generateJob, kind: "generate", status: "succeeded", total: 6, done: 6 });
+    const wait = await runCli(["jobs", "wait", String(generateJob)], remote);
+    expect(wait.code).toBe(0);
+    const logs = await runCli(["jobs", "logs", String(generateJob)], remote);
+    expect(logs.code, logs.stderr).toBe(0);
+    expect((logs.json as { events: { status: string }[] }).events.map((e) => e.status)).toEqual(["queued", "running", "succeeded"]);
+    expect(logs.json).toMatchObject({ failed_items: [], failed_items_more: false });
+  });
+
+  it("refuses what cannot work remotely with the reason, and never touched a local database", async () => {
+    const w = await runCli(["worker"], remote);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/not available against a remote server \(IN2_URL\): a worker claims jobs straight from the server's PostgreSQL/);
+    const bad = await runCli(["jobs", "list", "--status", "finished"], remote);
+    expect(bad.code).toBe(2);
+    const missing = await runCli(["jobs", "show", "99999"], remote);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/answered 404: job 99999 does not exist/);
+    expect(fs.existsSync(unused)).toBe(false);
+  });
+});
