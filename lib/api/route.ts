@@ -55,8 +55,9 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
       return errorResponse(err);
     }
   };
-  // the role is readable on the exported handler, so a test can check every route declares and enforces one
-  return Object.assign(handle, { role: spec.role });
+  // the role and schemas are readable on the exported handler: a test checks every route declares and enforces a
+  // role, and the OpenAPI document (lib/api/openapi.ts) is built from the very schemas that parse the input
+  return Object.assign(handle, { role: spec.role, spec: spec as RouteSpec<z.ZodType, z.ZodType, z.ZodType> });
 }
 
 const ANONYMOUS: SessionUser = { id: 0, email: "", name: "anonymous", role: "viewer" };
