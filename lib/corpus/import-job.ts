@@ -10,6 +10,7 @@ export const importParams = z.object({
   files: z.array(z.object({ path: z.string(), name: z.string() })).min(1),
   textField: z.string().min(1).max(200).optional(),
   tokenizer: z.string().min(1).max(500).optional(),
+  maxParagraphTokens: z.number().int().min(0).optional(),
   /** uploaded files are removed once imported; the user's own files (demo, CLI paths) never are */
   deleteAfter: z.boolean().default(false),
 });
@@ -26,6 +27,7 @@ export const importJob = defineJob({
       files: p.files,
       textField: p.textField,
       tokenizer: p.tokenizer,
+      maxParagraphTokens: p.maxParagraphTokens,
       signal: ctx.signal,
       onSkip: (s) => {
         recent.push(s);

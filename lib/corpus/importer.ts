@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pool } from "@/lib/db/client";
-import { segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
+import { codePointLength } from "@/lib/segment/code-points";
+import { DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
 import { ensureCorpus } from "./corpora";
 import { readRecords } from "./records";
@@ -15,6 +16,8 @@ export interface ImportOptions {
   files: ImportFile[];
   textField?: string;
   tokenizer?: string;
+  /** paragraphs over this many tokens are cut at sentence boundaries (new corpora: default 256; 0 = never) */
+  maxParagraphTokens?: number;
   onProgress?: (p: ImportProgress) => void;
   onSkip?: (s: Skip) => void;
   signal?: AbortSignal;
@@ -43,7 +46,8 @@ interface Pending { sha: string; text: string; meta: Record<string, unknown>; fi
  * interrupted import keeps whole documents only and a re-run adds just what is missing).
  */
 export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
-  const corpus = await ensureCorpus(opts.corpus, { tokenizer: opts.tokenizer, textField: opts.textField });
+  const corpus = await ensureCorpus(opts.corpus, { tokenizer: opts.tokenizer, textField: opts.textField, maxParagraphTokens: opts.maxParagraphTokens });
+  const maxParagraphTokens = corpus.maxParagraphTokens ?? Infinity;
   const tokenizer = await getTokenizer(corpus.tokenizer);
   const textField = opts.textField ?? corpus.textField;
   const sizes = await Promise.all(opts.files.map((f) => fs.promises.stat(f.path).then((s) => s.size, () => 0)));
@@ -71,7 +75,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
       const b = batch;
       batch = [];
       batchChars = 0;
-      const prepared = await prepareBatch(corpus.id, b, tokenizer);
+      const prepared = await prepareBatch(corpus.id, b, tokenizer, maxParagraphTokens);
       if (inflight.length >= WRITERS) await inflight.shift();
       const write = writeBatch(corpus.id, prepared).then((r) => {
         summary.documents.imported += r.imported;
@@ -109,14 +113,14 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
 type Prepared = { doc: Pending; segments: SegmentPiece[]; tokens: number }[];
 
 /** Drops documents the corpus already has (and repeats within the batch), then segments the rest. */
-async function prepareBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer): Promise<Prepared> {
+async function prepareBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer, maxParagraphTokens: number): Promise<Prepared> {
   const seen = new Set<string>();
   const unique = batch.filter((d) => (seen.has(d.sha) ? false : (seen.add(d.sha), true)));
   const { rows: existing } = await pool().query<{ sha256: string }>(
     `SELECT sha256 FROM document WHERE corpus_id = $1 AND sha256 = ANY($2::text[])`, [corpusId, unique.map((d) => d.sha)]);
   const known = new Set(existing.map((r) => r.sha256));
   return unique.filter((d) => !known.has(d.sha))
-    .map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer), tokens: tokenizer.count(d.text) }));
+    .map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer, DEFAULT_MIN_TOKENS, maxParagraphTokens), tokens: tokenizer.count(d.text) }));
 }
 
 async function writeBatch(corpusId: number, cut: Prepared) {
@@ -130,10 +134,10 @@ async function writeBatch(corpusId: number, cut: Prepared) {
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[])
        ON CONFLICT (corpus_id, sha256) DO NOTHING RETURNING id, sha256`,
       [corpusId, cut.map((c) => c.doc.sha), cut.map((c) => c.doc.text), cut.map((c) => JSON.stringify(c.doc.meta)),
-        cut.map((c) => codePoints(c.doc.text)), cut.map((c) => c.tokens), cut.map((c) => c.segments.length),
+        cut.map((c) => codePointLength(c.doc.text)), cut.map((c) => c.tokens), cut.map((c) => c.segments.length),
         cut.map((c) => c.doc.file), cut.map((c) => c.doc.line)]);
     const idBySha = new Map(inserted.map((r) => [r.sha256, r.id]));
-    const seg = { doc: [] as number[], index: [] as number[], text: [] as string[], tokens: [] as number[], start: [] as number[], end: [] as number[] };
+    const seg = { doc: [] as number[], index: [] as number[], text: [] as string[], tokens: [] as number[], start: [] as number[], end: [] as number[], sep: [] as string[] };
     let tokenSum = 0;
     for (const c of cut) {
       const id = idBySha.get(c.doc.sha);
@@ -141,14 +145,14 @@ async function writeBatch(corpusId: number, cut: Prepared) {
       tokenSum += c.tokens;
       for (const s of c.segments) {
         seg.doc.push(id); seg.index.push(s.index); seg.text.push(s.text); seg.tokens.push(s.tokenCount);
-        seg.start.push(s.charStart); seg.end.push(s.charEnd);
+        seg.start.push(s.charStart); seg.end.push(s.charEnd); seg.sep.push(s.sepBefore);
       }
     }
     if (seg.doc.length) {
       await client.query(
-        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end)
-         SELECT d, $1, i, t, n, s, e FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[]) AS u(d, i, t, n, s, e)`,
-        [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end]);
+        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before)
+         SELECT d, $1, i, t, n, s, e, p FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[]) AS u(d, i, t, n, s, e, p)`,
+        [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end, seg.sep]);
     }
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
@@ -161,13 +165,4 @@ async function writeBatch(corpusId: number, cut: Prepared) {
   } finally {
     client.release();
   }
-}
-
-function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff) n++;
-  }
-  return n;
 }

@@ -98,17 +98,19 @@ describe("import", () => {
     expect(rows[0]).toEqual({ text: "Dear editor,\nThe bridge on Mill Road has been closed for six weeks.", meta: { filename: "letter.txt" } });
   });
 
-  it("stores segments that join back to the document, each ≥128 tokens by the corpus tokenizer", async () => {
+  it("stores segments that rebuild the document with their separators, each ≥128 tokens by the corpus tokenizer", async () => {
     const s = await importFiles({ corpus: "demo", files: [{ path: path.join(process.cwd(), "data", "demo", "c4-realnewslike-1000.jsonl.gz") }] });
     expect(s.documents.imported).toBe(1000);
     const tok = await getTokenizer("mistral");
-    const { rows } = await pool().query<{ text: string; token_count: number; segs: { text: string; n: number; s: number; e: number }[] }>(
-      `SELECT d.text, d.token_count, json_agg(json_build_object('text', s.text, 'n', s.token_count, 's', s.char_start, 'e', s.char_end) ORDER BY s.index) AS segs
+    const { rows } = await pool().query<{ text: string; token_count: number; segs: { text: string; sep: string; n: number; s: number; e: number }[] }>(
+      `SELECT d.text, d.token_count, json_agg(json_build_object('text', s.text, 'sep', s.sep_before, 'n', s.token_count, 's', s.char_start, 'e', s.char_end) ORDER BY s.index) AS segs
        FROM document d JOIN segment s ON s.document_id = d.id WHERE d.corpus_id = $1 GROUP BY d.id`, [s.corpusId]);
     expect(rows.length).toBe(1000);
     let segments = 0;
+    let cut = 0;
     for (const r of rows) {
-      expect(r.segs.map((x) => x.text).join("\n")).toBe(r.text);
+      expect(r.segs.map((x) => x.sep + x.text).join("")).toBe(r.text);
+      if (r.segs.some((x) => x.sep !== "\n" && x.sep !== "")) cut++;
       const cps = Array.from(r.text);
       for (const x of r.segs) {
         segments++;
@@ -118,6 +120,35 @@ describe("import", () => {
       }
     }
     expect(segments).toBe(s.segments);
+    expect(cut).toBeGreaterThan(0); // the demo corpus has paragraphs over 256 tokens; they were cut at sentences
+  });
+
+  it("cuts one-line articles at sentences (--max-paragraph-tokens, kept on the corpus) and refuses to mix bounds", async () => {
+    const sentence = (k: number) => `On Nov. ${k}, Mr. Smith of the U.S. Senate said the city council would spend $${k}.5m on ${k * 10} new buses.`;
+    const article = Array.from({ length: 60 }, (_, k) => sentence(k + 1)).join("  ");
+    const file = write("oneline.jsonl", `${doc(article)}\n`);
+    const r = await runCli(["import", file, "--corpus", "oneline", "--max-paragraph-tokens", "200"]);
+    expect(r.code).toBe(0);
+    const { rows: corpus } = await pool().query<{ id: number; max: number | null }>(`SELECT id, max_paragraph_tokens AS max FROM corpus WHERE name = 'oneline'`);
+    expect(corpus[0]!.max).toBe(200);
+    const { rows: segs } = await pool().query<{ text: string; sep: string; n: number; s: number; e: number }>(
+      `SELECT text, sep_before AS sep, token_count AS n, char_start AS s, char_end AS e FROM segment WHERE corpus_id = $1 ORDER BY index`, [corpus[0]!.id]);
+    expect(segs.length).toBeGreaterThan(5);
+    expect(segs.map((x) => x.sep + x.text).join("")).toBe(article);
+    expect(segs.slice(1).map((x) => x.sep)).toEqual(segs.slice(1).map(() => "  "));
+    const cps = Array.from(article);
+    for (const x of segs) {
+      expect(x.text).toMatch(/^On Nov\. \d+, .* new buses\.$/); // whole sentences, never cut at "Nov." or "Mr."
+      expect(x.n).toBeGreaterThanOrEqual(128);
+      expect(cps.slice(x.s, x.e).join("")).toBe(x.text);
+    }
+
+    const clash = await runCli(["import", file, "--corpus", "oneline", "--max-paragraph-tokens", "0"]);
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toMatch(/cuts paragraphs over 200 tokens/);
+    const bad = await runCli(["import", file, "--corpus", "other", "--max-paragraph-tokens", "lots"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--max-paragraph-tokens takes a whole number/);
   });
 });
 
