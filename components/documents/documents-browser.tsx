@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { Field, Input } from "@/components/ui/fields";
+import { MarkedText } from "@/components/ui/marked-text";
+import { SearchHint } from "@/components/ui/search-hint";
 import { fmtInt } from "@/lib/client/format";
 
 export function DocumentsBrowser() {
@@ -24,6 +26,7 @@ export function DocumentsBrowser() {
         <div className="w-80"><Field label="Search text"><Input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="words, “a phrase”, -exclude" aria-label="Search documents" /></Field></div>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
+      <SearchHint q={f.q} />
       <Card>
         {query.isLoading && <SkeletonRows />}
         {query.error && <div className="p-4"><ErrorNotice error={query.error} /></div>}
@@ -34,16 +37,16 @@ export function DocumentsBrowser() {
           <table className="w-full table-fixed text-sm">
             <thead className="text-left text-xs text-zinc-500">
               <tr className="border-b border-zinc-100 dark:border-zinc-800">
-                <th className="w-20 px-4 py-2 font-medium">ID</th><th className="px-4 py-2 font-medium">Text</th>
+                <th className="w-24 px-4 py-2 font-medium">Document</th><th className="px-4 py-2 font-medium">Text</th>
                 <th className="w-24 px-4 py-2 text-right font-medium">Tokens</th><th className="w-24 px-4 py-2 text-right font-medium">Segments</th>
               </tr>
             </thead>
             <tbody>
               {items.map((d) => (
                 <tr key={d.id} className="border-b border-zinc-100 align-top last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/40">
-                  <td className="tabular px-4 py-2 text-xs text-zinc-500">{d.id}</td>
+                  <td className="tabular px-4 py-2 text-xs text-zinc-500">#{d.id}</td>
                   <td className="px-4 py-2">
-                    <Link href={`/documents/${d.id}`} className="line-clamp-2 hover:text-indigo-600">{d.preview}</Link>
+                    <Link href={`/documents/${d.id}`} prefetch={false} className="line-clamp-2 hover:text-indigo-600"><MarkedText text={d.preview} /></Link>
                     {d.url && <div className="truncate text-xs text-zinc-400">{d.url}</div>}
                   </td>
                   <td className="tabular px-4 py-2 text-right">{fmtInt(d.tokenCount)}</td>

@@ -7,6 +7,7 @@ import { useUrlState } from "@/components/hooks/use-url-state";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt } from "@/lib/client/format";
+import { SearchHint } from "@/components/ui/search-hint";
 import { BulkBar } from "./bulk-bar";
 import { filterFromUrl, sortFromUrl, URL_KEYS } from "./filter-state";
 import { PairDrawer } from "./pair-drawer";
@@ -28,6 +29,7 @@ export function PairsBrowser() {
     <div className="space-y-4">
       <ProgressOverview />
       <PairsFilters values={values} set={set} />
+      <SearchHint q={values.q} />
       <Card>
         <CardHeader
           title={<span className="tabular">{count.data ? `${fmtInt(count.data.count)} pairs` : "Pairs"}</span>}

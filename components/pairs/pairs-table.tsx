@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { Badge } from "@/components/ui/feedback";
+import { MarkedText } from "@/components/ui/marked-text";
 import type { PairListItem } from "@/lib/pairs/types";
 import { flagLabel } from "@/components/review/quality-flags";
 
@@ -41,11 +42,11 @@ export function PairsTable({ items, hasMore, loadMore, onOpen, openId }: {
                 {p ? (
                   <div role="row" tabIndex={0} aria-selected={openId === p.id} onClick={() => onOpen(p.id)} onKeyDown={(e) => { if (e.key === "Enter") onOpen(p.id); }}
                     className={`${COLS} cursor-pointer border-b border-zinc-100 px-4 py-2 hover:bg-zinc-50 focus:bg-indigo-50/60 focus:outline-none dark:border-zinc-800 dark:hover:bg-zinc-800/50 ${openId === p.id ? "bg-indigo-50/70 dark:bg-indigo-500/10" : ""}`}>
-                    <span role="cell" className="tabular text-zinc-500">#{p.id}<div className="text-[11px] text-zinc-400">{p.type}</div></span>
+                    <span role="cell" className="tabular text-zinc-500" aria-label={`Pair #${p.id}`}>#{p.id}<div className="text-[11px] text-zinc-400">{p.type}</div></span>
                     <span role="cell" className={`${WIDE} flex-col items-start gap-1`}><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge>{p.edited && <Badge color="indigo">edited</Badge>}</span>
                     <span role="cell" className="min-w-0">
-                      <span className="block truncate font-medium text-zinc-900 dark:text-zinc-100">{p.question}</span>
-                      <span className="block truncate text-xs text-zinc-500">{p.answer}</span>
+                      <span className="block truncate font-medium text-zinc-900 dark:text-zinc-100" title={p.question}><MarkedText text={p.questionHit ?? p.question} /></span>
+                      <span className="block truncate text-xs text-zinc-500" title={p.answer}><MarkedText text={p.answerHit ?? p.answer} /></span>
                       <span className="mt-1 flex flex-wrap gap-1 sm:hidden"><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge>{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
                     </span>
                     <span role="cell" className={`${WIDE} flex-wrap gap-1`}>{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>

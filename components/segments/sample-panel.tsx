@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { Field, Input } from "@/components/ui/fields";
 import type { SegmentQuery } from "@/lib/api/schemas";
+import { MarkedText } from "@/components/ui/marked-text";
 import { fmtInt } from "@/lib/client/format";
 
 /** N segments at random with a seed: the same seed gives the same sample. */
@@ -39,7 +40,7 @@ export function SamplePanel({ filter }: { filter: Omit<SegmentQuery, "after" | "
           {sample.data.items.map((s) => (
             <li key={s.id} className="border-b border-zinc-100 px-4 py-2 last:border-0 dark:border-zinc-800">
               <span className="tabular mr-2 text-xs text-zinc-500">#{s.id} · {fmtInt(s.tokenCount)} tok</span>
-              <span className="line-clamp-2">{s.preview}</span>
+              <span className="line-clamp-2"><MarkedText text={s.preview} /></span>
             </li>
           ))}
         </ol>

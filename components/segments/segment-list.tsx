@@ -4,7 +4,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { SegmentListItem } from "@/lib/corpus/segments";
+import { MarkedText } from "@/components/ui/marked-text";
 import { fmtInt } from "@/lib/client/format";
+import { SEGMENT_FLOOR } from "@/lib/corpus/floor";
 
 /**
  * A virtualized list: only the rows on screen are in the DOM, so tens of thousands of loaded rows scroll
@@ -33,10 +35,11 @@ export function SegmentList({ items, hasMore, loadMore, selected, toggle }: {
                   <input type="checkbox" className="mt-1 accent-indigo-600" checked={selected.has(s.id)} onChange={() => toggle(s.id)} aria-label={`Select segment ${s.id}`} />
                   <div className="tabular text-xs text-zinc-500">
                     <div className="font-medium text-zinc-800 dark:text-zinc-200">{fmtInt(s.tokenCount)} tokens</div>
-                    <div>#{s.id} · seg {s.index + 1}</div>
-                    <Link className="text-indigo-600 hover:underline" href={`/documents/${s.documentId}#segment-${s.id}`}>doc {s.documentId}</Link>
+                    {s.tokenCount < SEGMENT_FLOOR && <div className="text-amber-700 dark:text-amber-400" title="The document is shorter than 128 tokens, so the recipe keeps it whole as one segment">whole document</div>}
+                    <div>Segment #{s.id}</div>
+                    <Link className="text-indigo-600 hover:underline" prefetch={false} href={`/documents/${s.documentId}#segment-${s.id}`}>Document #{s.documentId}</Link>
                   </div>
-                  <p className="line-clamp-3 text-sm">{s.preview}</p>
+                  <p className="line-clamp-3 text-sm"><MarkedText text={s.preview} /></p>
                 </div>
               ) : <div className="py-3 text-center text-xs text-zinc-400">Loading more…</div>}
             </div>

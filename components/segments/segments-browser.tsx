@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { Field, Input } from "@/components/ui/fields";
+import { SearchHint } from "@/components/ui/search-hint";
 import { fmtInt } from "@/lib/client/format";
 import { SamplePanel } from "./sample-panel";
 import { SegmentList } from "./segment-list";
@@ -41,6 +42,7 @@ export function SegmentsBrowser() {
           <div className="w-64"><Field label="Search text"><Input type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="words, “a phrase”" aria-label="Search segments" /></Field></div>
           <Button type="submit" variant="secondary">Apply</Button>
         </form>
+        <SearchHint q={f.q} />
         <Card>
           <CardHeader title="Segments" description={total !== undefined ? `${fmtInt(total)} segments` : `${fmtInt(items.length)}${query.hasNextPage ? "+" : ""} matching segments loaded`}
             actions={selected.size > 0 && (

@@ -5,6 +5,7 @@ export const keys = {
   documents: (filter: object) => ["documents", "list", filter] as const,
   document: (id: number) => ["documents", id] as const,
   segments: (filter: object) => ["segments", "list", filter] as const,
+  searchStems: (q: string) => ["search", "stems", q] as const,
   sample: (filter: object) => ["segments", "sample", filter] as const,
   jobs: (filter: object = {}) => ["jobs", "list", filter] as const,
   job: (id: number) => ["jobs", id] as const,

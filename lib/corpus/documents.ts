@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
+import { headlineSql } from "@/lib/search/highlight";
 
 export interface DocumentListItem {
   id: number; corpusId: number; preview: string; url: string | null; charCount: number; tokenCount: number; segmentCount: number;
@@ -19,7 +20,8 @@ export async function listDocuments(f: DocumentFilter & { after?: number; limit?
   const limit = Math.min(f.limit ?? 50, 500);
   const w = where(f);
   const { rows } = await pool().query<DocumentListItem>(
-    `SELECT d.id, d.corpus_id AS "corpusId", left(d.text, 240) AS preview, d.meta->>'url' AS url,
+    `SELECT d.id, d.corpus_id AS "corpusId",
+       CASE WHEN $2::text IS NULL THEN left(d.text, 240) ELSE ${headlineSql("d.text", "$2", { words: 35 })} END AS preview, d.meta->>'url' AS url,
        d.char_count AS "charCount", d.token_count AS "tokenCount", d.segment_count AS "segmentCount"
      FROM document d WHERE ${w.sql} AND d.id > $3 ORDER BY d.id LIMIT $4`,
     [...w.args, f.after ?? 0, limit]);

@@ -1,9 +1,12 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
+import { headlineSql } from "@/lib/search/highlight";
 
 export interface SegmentListItem {
   id: number; documentId: number; corpusId: number; index: number; tokenCount: number;
-  charStart: number; charEnd: number; preview: string;
+  charStart: number; charEnd: number;
+  /** the first characters, or when searching an excerpt around the hits, marked as lib/search/highlight.ts says */
+  preview: string;
 }
 export interface SegmentFilter { corpusId?: number; minTokens?: number; maxTokens?: number; q?: string }
 
@@ -25,7 +28,8 @@ export async function listSegments(f: SegmentFilter & { after?: number; limit?: 
   const w = where(f);
   const { rows } = await pool().query<SegmentListItem>(
     `SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
-       s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview
+       s.char_start AS "charStart", s.char_end AS "charEnd",
+       CASE WHEN $4::text IS NULL THEN left(s.text, ${PREVIEW_CHARS}) ELSE ${headlineSql("s.text", "$4")} END AS preview
      FROM segment s WHERE ${w.sql} AND s.id > $5 ORDER BY s.id LIMIT $6`,
     [...w.args, f.after ?? 0, limit]);
   return { items: rows, next: rows.length === limit ? rows[rows.length - 1]!.id : null };

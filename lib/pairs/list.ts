@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
+import { headlineSql } from "@/lib/search/highlight";
 import { iso } from "./detail";
 import { Params, pairWhere } from "./filter";
 import type { PairFilter, PairListQuery, PairSort } from "./schemas";
@@ -14,8 +15,6 @@ const SORTS: Record<PairSort, { key: string | null; cast: string; dir: "ASC" | "
   updated: { key: "p.updated_at", cast: "timestamptz", dir: "DESC" },
 };
 
-const QUESTION_CHARS = 240;
-const ANSWER_CHARS = 160;
 
 /**
  * Keyset condition and ORDER BY for a sort. The cursor is "<key>|<id>" (or "<id>" for id sorts); the key is
@@ -43,8 +42,12 @@ export async function listPairs(q: PairListQuery): Promise<{ items: PairListItem
   const params = new Params();
   const where = pairWhere(q, params);
   const ks = keyset(q.sort ?? "newest", q.after, params);
+  const qParam = q.q?.trim() ? params.add(q.q.trim()) : null;
   const { rows } = await pool().query<PairListItem & { sortKey: string | null }>(
-    `SELECT p.id, p.type, p.status, p.version, left(p.question, ${QUESTION_CHARS}) AS question, left(p.answer, ${ANSWER_CHARS}) AS answer,
+    // question and answer in full (a few hundred characters; a cut one read as a broken pair); when searching,
+    // also marked copies so the table shows why a row matched (stemming included)
+    `SELECT p.id, p.type, p.status, p.version, p.question, p.answer,
+       ${qParam ? `${headlineSql("p.question", qParam, { all: true })} AS "questionHit", ${headlineSql("p.answer", qParam, { all: true })} AS "answerHit",` : ""}
        p.model, p.prompt_version AS "promptVersion", p.quality_score AS "qualityScore",
        ARRAY(SELECT f->>'code' FROM jsonb_array_elements(p.quality_flags) f) AS flags,
        p.edited, u.name AS "reviewerName", p.updated_at AS "updatedAt", ${ks.keySql} AS "sortKey"

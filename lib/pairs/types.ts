@@ -40,7 +40,7 @@ export interface PairDetail {
   missingQuotes: number[];
 }
 
-/** A table row: narrow columns and truncated text, never the evidence. */
+/** A table row: narrow columns, the question and answer in full, never the evidence. */
 export interface PairListItem {
   id: number;
   type: PairType;
@@ -48,6 +48,9 @@ export interface PairListItem {
   version: number;
   question: string;
   answer: string;
+  /** with a text search: question and answer with the matching words marked (lib/search/highlight.ts) */
+  questionHit?: string;
+  answerHit?: string;
   model: string;
   promptVersion: string;
   qualityScore: number;

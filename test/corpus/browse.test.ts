@@ -35,7 +35,8 @@ describe("browsing segments and documents", () => {
     for (const s of items) expect(s.tokenCount).toBeGreaterThanOrEqual(200), expect(s.tokenCount).toBeLessThanOrEqual(220);
     const hits = await listSegments({ corpusId, q: "hurricane", limit: 50 });
     expect(hits.items.length).toBeGreaterThan(0);
-    for (const s of hits.items) expect(s.preview.length).toBeLessThanOrEqual(280);
+    // a search shows an excerpt around the hits (two fragments of ≤ 40 words), never the whole text
+    for (const s of hits.items) expect(s.preview.length).toBeLessThanOrEqual(600), expect(s.preview).toMatch(/\uE000hurrican\w*\uE001/i);
   });
 
   it("samples the same segments for the same seed and others for another seed", async () => {
