@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, qs } from "@/lib/client/fetch";
 import type { PairChanges, QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail, PairWriteResult } from "@/lib/pairs/types";
+import { toast } from "@/components/ui/toast";
 import { conflictOf, usePairWrite } from "./use-pair-write";
 
 export type Decision = "accepted" | "rejected" | "flagged";
@@ -16,6 +17,7 @@ const PREFETCH = 5;
 const REFILL_BELOW = 3;
 const UNDO_DEPTH = 10;
 const VERB: Record<Decision, string> = { accepted: "accept", rejected: "reject", flagged: "flag" };
+const DONE: Record<Decision, string> = { accepted: "Accepted", rejected: "Rejected", flagged: "Flagged" };
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -95,6 +97,8 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
       });
     push({ kind: "decision", label: VERB[status], pair, result });
     say(null);
+    // confirmed once the server has it: after the key press, off the path to the next pair
+    void result.then((r) => { if (r) toast(`${DONE[status]} pair #${pair.id}`); });
   }, [buffer, patch, say]);
 
   const skip = useCallback(() => {

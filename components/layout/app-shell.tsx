@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { Toaster } from "@/components/ui/toast";
 import { RunningJobs } from "./running-jobs";
 import { NAV_ITEMS } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
@@ -11,11 +12,15 @@ import { ThemeToggle } from "./theme-toggle";
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  // Prefetch only the next step of the journey (a page's RSC payload costs a request per link per page view);
+  // every other page loads on click, which is fast enough for a local server.
+  const here = NAV_ITEMS.findIndex((n) => active(n.href));
+  const nextHref = NAV_ITEMS[here + 1]?.href;
   if (pathname === "/login" || pathname === "/setup") return <main className="px-4">{children}</main>;
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 hidden h-screen w-52 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
-        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-[15px] font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="mb-6 flex items-center gap-2 px-2 text-[15px] font-semibold tracking-tight">
           <span className="grid h-6 w-6 place-items-center rounded bg-indigo-600 text-[11px] font-bold text-white">IN2</span>
           IN2 Studio
         </Link>
@@ -24,6 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Link
               key={href}
               href={href}
+              prefetch={href === nextHref}
               aria-current={active(href) ? "page" : undefined}
               className={`flex items-center gap-2 rounded-md px-2 py-1.5 ${active(href)
                 ? "bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-500/10 dark:text-indigo-300"
@@ -40,7 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <header className="sticky top-0 z-20 flex h-12 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
           <nav aria-label="Main (compact)" className="flex min-w-0 flex-1 gap-3 overflow-x-auto whitespace-nowrap text-sm md:hidden">
             {NAV_ITEMS.map(({ href, label }) => (
-              <Link key={href} href={href} className={active(href) ? "font-medium text-indigo-600" : "text-zinc-500"}>{label}</Link>
+              <Link key={href} href={href} prefetch={false} className={active(href) ? "font-medium text-indigo-600" : "text-zinc-500"}>{label}</Link>
             ))}
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-3">
@@ -51,6 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </header>
         <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>
+      <Toaster />
     </div>
   );
 }

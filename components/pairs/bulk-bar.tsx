@@ -43,8 +43,10 @@ export function BulkBar({ filter, count }: { filter: PairFilter; count: number |
           <span className="text-zinc-500">All {fmtInt(count)} matching:</span>
           {(["accept", "reject", "flag"] as const).map((a) => (
             <Button key={a} variant={a === "reject" ? "danger" : "secondary"} className="!px-2 !py-0.5 text-xs" disabled={count === 0}
+              aria-describedby={count === 0 ? "bulk-none" : undefined} title={count === 0 ? "No pair matches the current filter" : undefined}
               onClick={() => { setMessage(null); setConfirm({ action: a, expected: count }); }}>{VERB[a]} all…</Button>
           ))}
+          {count === 0 && <span id="bulk-none" className="text-zinc-500" data-testid="bulk-disabled-reason">No pair matches this filter, so there is nothing to act on: change or clear the filters.</span>}
         </>
       )}
       {message && <span role="status" className="text-zinc-600 dark:text-zinc-400">{message}</span>}

@@ -7,7 +7,8 @@ import type { PairChanges } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";
 import { quoteStyle } from "./quote-style";
 
-const AREA = "w-full resize-y rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900";
+// field-sizing: content grows each box with its text (long questions and quotes are never clipped), up to 60% of the screen
+const AREA = "w-full resize-y [field-sizing:content] min-h-[3.25rem] max-h-[60vh] rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900";
 
 /** Only the fields that differ from the pair, so a save never rewrites what the reviewer did not touch. */
 export function changesOf(pair: PairDetail, draft: { question: string; answer: string; support: string[] }): PairChanges {

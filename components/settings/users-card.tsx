@@ -8,6 +8,7 @@ import { ErrorNotice } from "@/components/ui/feedback";
 import { Input, Select } from "@/components/ui/fields";
 import { ROLES, type Role, type SessionUser } from "@/lib/auth/roles";
 import { api } from "@/lib/client/fetch";
+import { toast } from "@/components/ui/toast";
 
 /** Admins add people and set their role (viewer < reviewer < curator < admin). */
 export function UsersCard() {
@@ -16,7 +17,7 @@ export function UsersCard() {
   const [draft, setDraft] = useState({ email: "", name: "", password: "", role: "reviewer" as Role });
   const add = useMutation({
     mutationFn: () => api("/api/users", { method: "POST", json: draft }),
-    onSuccess: () => { setDraft({ email: "", name: "", password: "", role: "reviewer" }); void qc.invalidateQueries({ queryKey: ["users"] }); },
+    onSuccess: () => { toast(`Added ${draft.email} as ${draft.role}`); setDraft({ email: "", name: "", password: "", role: "reviewer" }); void qc.invalidateQueries({ queryKey: ["users"] }); },
   });
   const setRole = useMutation({
     mutationFn: (v: { id: number; role: Role }) => api(`/api/users/${v.id}`, { method: "PATCH", json: { role: v.role } }),
