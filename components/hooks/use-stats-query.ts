@@ -5,6 +5,8 @@ import { keys } from "@/lib/client/query-keys";
 export interface DashboardStats {
   corpora: number; documents: number; segments: number; tokens: number;
   pairs: { status: string; type: string; n: number }[]; activeJobs: number;
+  steps: { assembled: boolean; exported: boolean; probed: boolean };
+  recent: { id: number; kind: string; status: string; createdBy: string | null; createdAt: string; finishedAt: string | null }[];
 }
 
 export function useStatsQuery() {

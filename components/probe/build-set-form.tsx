@@ -64,7 +64,7 @@ export function BuildSetForm() {
           <Button type="submit" disabled={build.isPending}><FlaskConical size={14} aria-hidden /> {build.isPending ? "Building…" : "Build set"}</Button>
           {build.data && (
             <span className="tabular text-xs text-zinc-500" role="status">
-              Built #{build.data.set.id}: {fmtInt(build.data.set.exampleCount)} examples, {fmtInt(build.data.set.excludedCount)} ambiguous excluded
+              Built set #{build.data.set.id}: {fmtInt(build.data.set.exampleCount)} examples, {fmtInt(build.data.set.excludedCount)} ambiguous excluded
             </span>
           )}
         </div>

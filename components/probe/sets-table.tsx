@@ -35,7 +35,7 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
               {data.sets.map((s) => (
                 <tr key={s.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                   <td className="px-4 py-2">
-                    <div><span className="text-zinc-400">#{s.id}</span> <span className="font-medium">{s.name}</span></div>
+                    <div><span className="text-zinc-400">Set #{s.id}</span> <span className="font-medium">{s.name}</span></div>
                     <div className="font-mono text-[11px] text-zinc-500">{s.source} · {s.tokenizer}</div>
                   </td>
                   <td className="px-4 py-2"><Badge color="indigo">{s.style}</Badge> <span className="text-xs text-zinc-500">{STYLE_INFO[s.style].pattern}</span></td>

@@ -12,7 +12,7 @@ export function EvidenceView({ pair }: { pair: PairDetail }) {
           <header className="flex items-center gap-2 border-b border-zinc-100 px-3 py-1.5 text-[11px] text-zinc-500 dark:border-zinc-800">
             {multi && <span className="font-semibold text-zinc-700 dark:text-zinc-300"># Piece {e.piece}</span>}
             <span className="tabular">{fmtInt(e.tokenCount)} tokens</span>
-            <span className="tabular">segment #{e.segmentId}</span>
+            <span className="tabular">Segment #{e.segmentId}</span>
             <a className="tabular hover:text-indigo-600 hover:underline" href={`/documents/${e.documentId}#segment-${e.segmentId}`}>doc {e.documentId}</a>
             {e.spans.length > 0 && <span className="ml-auto">{e.spans.length === 1 ? "1 quote" : `${e.spans.length} quotes`}</span>}
           </header>

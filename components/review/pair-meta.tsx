@@ -7,7 +7,7 @@ const STATUS_COLOR = { pending: "gray", accepted: "green", rejected: "red", flag
 export function PairMeta({ pair }: { pair: PairDetail }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500">
-      <span className="tabular font-medium text-zinc-700 dark:text-zinc-300">#{pair.id}</span>
+      <span className="tabular font-medium text-zinc-700 dark:text-zinc-300">Pair #{pair.id}</span>
       <Badge color={STATUS_COLOR[pair.status]}>{pair.status}</Badge>
       <span>{pair.type === "multi" ? `multi-hop · ${pair.evidence.length} pieces` : "single segment"}</span>
       <span>{pair.model}</span>

@@ -84,7 +84,7 @@ export function ReviewWorkspace() {
           </Card>
           <div className="min-w-0">
             <EvidenceView pair={pair} />
-            {q.upcoming[0] && <p className="mt-3 truncate text-xs text-zinc-400">Next: #{q.upcoming[0].id} · {q.upcoming[0].question}</p>}
+            {q.upcoming[0] && <p className="mt-3 truncate text-xs text-zinc-400">Next: Pair #{q.upcoming[0].id} · {q.upcoming[0].question}</p>}
           </div>
         </div>
       ) : q.loading ? (
