@@ -10,10 +10,11 @@ import { probeCommand } from "./commands/probe";
 import { serveCommand } from "./commands/serve";
 import { statsCommand } from "./commands/stats";
 import { userCommand } from "./commands/user";
+import { verifyCommand } from "./commands/verify";
 import { workerCommand } from "./commands/worker";
 
 const COMMANDS: Command[] = [
-  serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, pairsCommand, assembleCommand,
+  serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, verifyCommand, pairsCommand, assembleCommand,
   exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
 ];
 

@@ -4,3 +4,4 @@ import "@/lib/probe/run-job";
 import "@/lib/generate/generate-job";
 import "@/lib/export/export-job";
 import "@/lib/contexts/assemble-job";
+import "@/lib/verify/verify-job";

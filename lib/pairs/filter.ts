@@ -1,3 +1,4 @@
+import { verdictWhere } from "@/lib/verify/predicate";
 import type { PairFilter } from "./schemas";
 
 /** SQL parameters collected while a query is built; `add` returns the placeholder for a value. */
@@ -24,6 +25,7 @@ export function pairWhere(f: PairFilter, params: Params): string {
   else if (f.flag === "none") c.push(`p.quality_flags = '[]'::jsonb`);
   // a jsonb literal (not built in SQL) so the planner can use the per-code partial indexes
   else if (f.flag) c.push(`p.quality_flags @> ${params.add(JSON.stringify([{ code: f.flag }]))}::jsonb`);
+  if (f.verdict) c.push(verdictWhere(f.verdict, params));
   if (f.model) c.push(`p.model = ${params.add(f.model)}`);
   if (f.promptVersion) c.push(`p.prompt_version = ${params.add(f.promptVersion)}`);
   if (f.reviewer === 0) c.push(`p.reviewer_id IS NULL`);

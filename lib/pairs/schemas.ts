@@ -16,6 +16,8 @@ export const pairFilter = z.object({
   type: z.enum(PAIR_TYPES).optional(),
   /** a quality code, "any" (at least one flag) or "none" */
   flag: z.string().regex(/^[a-z_]+$/).max(50).optional(),
+  /** a model verification verdict code (lib/verify/predicate.ts), or "verified" | "unverified" | "passed" | "failed" */
+  verdict: z.string().regex(/^[a-z_]+$/).max(50).optional(),
   model: z.string().max(200).optional(),
   promptVersion: z.string().max(200).optional(),
   /** a reviewer's user id; 0 = not reviewed by anyone */

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { DEFAULT_OPENAI_MODEL } from "@/lib/generate/params";
+import { pairFilter } from "@/lib/pairs/schemas";
+import { VERIFY_PROMPT_VERSION } from "./prompts";
+import { OFFLINE_VERIFIER_MODEL } from "./reader";
+
+/**
+ * What a user asks for (API body, CLI flags) and what the job stores. Which pairs: explicit ids, a generation
+ * job's pairs, and/or the pairs table's filter (the same conditions as the table and bulk actions). The
+ * provider, model and prompt version are fixed at creation, so every worker that resumes the job runs the same.
+ */
+export const verifyRequest = z.object({
+  pairIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+  /** the pairs of one generation job */
+  jobId: z.number().int().positive().optional(),
+  filter: pairFilter.default({}),
+  provider: z.enum(["openai", "offline"]).optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  mode: z.enum(["online", "batch"]).default("online"),
+  concurrency: z.number().int().min(1).max(256).default(4),
+  rpm: z.number().int().positive().optional(),
+  tpm: z.number().int().positive().optional(),
+  budgetUsd: z.number().positive().optional(),
+  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+  /** retries of 429 / 5xx / timeouts per check */
+  maxRetries: z.number().int().min(0).max(20).default(5),
+  /** retries of malformed replies per check */
+  maxInvalid: z.number().int().min(0).max(10).default(2),
+  backoffBaseMs: z.number().int().min(1).max(60_000).default(500),
+  batchPollMs: z.number().int().min(10).max(600_000).default(30_000),
+});
+export type VerifyRequest = z.input<typeof verifyRequest>;
+
+export const verifyParams = verifyRequest.extend({
+  provider: z.enum(["openai", "offline"]),
+  model: z.string().min(1),
+  promptVersion: z.string().min(1),
+});
+export type VerifyParams = z.infer<typeof verifyParams>;
+
+export function resolveVerifyRequest(input: VerifyRequest, env: NodeJS.ProcessEnv = process.env): VerifyParams {
+  const r = verifyRequest.parse(input);
+  const provider = r.provider ?? (env.OPENAI_API_KEY ? "openai" : "offline");
+  const model = provider === "offline" ? OFFLINE_VERIFIER_MODEL : (r.model ?? env.IN2_VERIFY_MODEL ?? env.IN2_OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL);
+  const mode = provider === "offline" ? "online" : r.mode;
+  return { ...r, provider, model, mode, promptVersion: VERIFY_PROMPT_VERSION };
+}
