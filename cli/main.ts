@@ -1,6 +1,7 @@
 import { runCommand, type Command } from "./command";
 import { assembleCommand } from "./commands/assemble";
 import { documentsCommand, segmentsCommand } from "./commands/dump";
+import { endpointCommand } from "./commands/endpoint";
 import { exportCommand } from "./commands/export";
 import { generateCommand } from "./commands/generate";
 import { importCommand } from "./commands/import";
@@ -16,6 +17,7 @@ import { workerCommand } from "./commands/worker";
 const COMMANDS: Command[] = [
   serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, verifyCommand, pairsCommand, assembleCommand,
   exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
+  endpointCommand,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,7 +11,7 @@ import { followRemoteJob, type Remote } from "../remote";
 import type { ProbeRunSummary } from "@/lib/probe/runs";
 
 const USAGE = `in2 probe build --style document|code|database [--tokens 32768] [--sets 4] [--seed S] [--positions K] [--bin-size 50] [--corpus NAME] [--tokenizer T] [--name N] --out PATH
-       in2 probe run --set ID|PATH --model M [--base-url URL] [--concurrency C] [--fresh]
+       in2 probe run --set ID|PATH --model M [--endpoint NAME] [--concurrency C] [--fresh]
        in2 probe export --set ID --out PATH
        in2 probe list`;
 
@@ -30,7 +30,7 @@ export const probeCommand: Command = {
     style: { type: "string" }, tokens: { type: "string" }, sets: { type: "string" }, seed: { type: "string" },
     positions: { type: "string" }, "bin-size": { type: "string" }, corpus: { type: "string" }, tokenizer: { type: "string" },
     name: { type: "string" }, out: { type: "string" }, set: { type: "string" }, model: { type: "string" },
-    "base-url": { type: "string" }, concurrency: { type: "string" }, fresh: { type: "boolean" },
+    endpoint: { type: "string" }, concurrency: { type: "string" }, fresh: { type: "boolean" },
   },
   async run(v, positionals) {
     const sub = positionals[0];
@@ -52,7 +52,7 @@ export const probeCommand: Command = {
       if (!v.model) throw new UsageError("name the model: --model M");
       const set = await resolveSet(String(v.set));
       const summary = await runProbeInProcess({
-        setId: set.id, model: String(v.model), baseUrl: v["base-url"] as string | undefined,
+        setId: set.id, model: String(v.model), endpoint: v.endpoint as string | undefined,
         concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
       }, progress);
       return { ...summary, excluded: set.excludedCount, reference: { source: "FILM paper, VaL Probing 32K, all three styles", models: PAPER_REFERENCE } };
@@ -70,7 +70,7 @@ export const probeCommand: Command = {
 
 /**
  * `in2 probe` against IN2_URL, through the Probe page's routes: sets are built on the server (POST /api/probe/sets)
- * and downloaded as JSON Lines; a run is a job on the server, so --base-url must be reachable from the server.
+ * and downloaded as JSON Lines; a run is a job on the server, so --endpoint names one of the server's endpoints.
  */
 async function probeRemote(remote: Remote, v: Values, positionals: string[]): Promise<unknown> {
   const sub = positionals[0];
@@ -91,7 +91,7 @@ async function probeRemote(remote: Remote, v: Values, positionals: string[]): Pr
     }
     if (!v.model) throw new UsageError("name the model: --model M");
     const { run } = await remote.post<{ run: { id: number; jobId: number } }>("/api/probe/runs", {
-      setId: Number(v.set), model: String(v.model), baseUrl: v["base-url"], concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
+      setId: Number(v.set), model: String(v.model), endpoint: v.endpoint, concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
     });
     const job = await followRemoteJob(remote, run.jobId, (j) => `probe run ${run.id} (${String(v.model)}): ${j.done}/${j.total} scored${j.failed ? `, ${j.failed} failed` : ""} — ${j.status}`);
     if (job.status !== "succeeded") throw new Error(`probe run ${run.id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
@@ -101,7 +101,7 @@ async function probeRemote(remote: Remote, v: Values, positionals: string[]): Pr
     const set = (await remote.get<{ sets: ProbeSetRow[] }>("/api/probe/sets")).sets.find((x) => x.id === s.setId);
     const round = (x: number) => Math.round(x * 10) / 10;
     return {
-      run: s.id, set: s.setId, style: s.style, model: s.model, base_url: s.baseUrl, job: run.jobId, examples: s.exampleCount,
+      run: s.id, set: s.setId, style: s.style, model: s.model, endpoint: s.endpoint, base_url: s.baseUrl, job: run.jobId, examples: s.exampleCount,
       scored: s.scored, failed: s.failed, avg: round(s.curve.avg * 100), gap: round(s.curve.gap * 100), bin_size: s.binSize,
       bins: s.curve.bins.map((b) => ({ positions: `${b.from}-${b.to}`, accuracy: round(b.accuracy * 100), n: b.n })),
       excluded: set?.excludedCount ?? null, reference: { source: "FILM paper, VaL Probing 32K, all three styles", models: PAPER_REFERENCE },

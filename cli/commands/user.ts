@@ -1,23 +1,60 @@
 import readline from "node:readline";
+import { audit } from "@/lib/auth/audit";
+import { pruneAuth } from "@/lib/auth/prune";
 import { isRole } from "@/lib/auth/roles";
-import { createUser } from "@/lib/auth/users";
+import { createUser, disableUser, enableUser, listUsers, removeUser, resetPassword, setUserRole, userIdByEmail } from "@/lib/auth/users";
 import { progress, UsageError, type Command } from "../command";
 
-/** `in2 user add`: the password comes from a prompt (not echoed) or, when piped, the first line of stdin. */
+const ACTIONS = "add, list, disable, enable, remove, reset-password, set-role or prune";
+
+/**
+ * `in2 user …`: accounts, from the server's own machine (the operator; recorded in the audit log without an actor).
+ * Passwords come from a prompt (not echoed) or, when piped, the first line of stdin.
+ */
 export const userCommand: Command = {
   name: "user",
-  summary: "add a user account (the password is read from a prompt or stdin)",
-  usage: "in2 user add --email E --role admin|curator|reviewer|viewer [--name N]",
+  summary: "manage accounts: add, list, disable, enable, remove, reset-password, set-role, prune",
+  usage: `in2 user add --email E --role admin|curator|reviewer|viewer [--name N]   (password from prompt or stdin)
+       in2 user list
+       in2 user disable|enable|remove --email E
+       in2 user reset-password --email E                                     (password from prompt or stdin)
+       in2 user set-role --email E --role R
+       in2 user prune                                                        (expired sessions, tokens, old login attempts)`,
   options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
   async run(values, positionals) {
-    if (positionals[0] !== "add") throw new UsageError("the only action is `add`");
+    const action = positionals[0];
     const email = values.email as string | undefined;
     const role = values.role as string | undefined;
+    if (action === "list") return { users: await listUsers() };
+    if (action === "prune") return { pruned: await pruneAuth() };
+    if (!action || !["add", "disable", "enable", "remove", "reset-password", "set-role"].includes(action)) {
+      throw new UsageError(action ? `unknown action "${action}"; use ${ACTIONS}` : `name an action: ${ACTIONS}`);
+    }
     if (!email) throw new UsageError("--email is required");
-    if (!role || !isRole(role)) throw new UsageError("--role must be admin, curator, reviewer or viewer");
-    const password = await readPassword();
-    const user = await createUser({ email, role, password, name: values.name as string | undefined });
-    progress(`added ${user.email} (${user.role})`);
+    if (action === "add") {
+      if (!role || !isRole(role)) throw new UsageError("--role must be admin, curator, reviewer or viewer");
+      const user = await createUser({ email, role, password: await readPassword(), name: values.name as string | undefined });
+      await audit("user_created", { target: user.email, detail: { role: user.role, via: "cli" } });
+      progress(`added ${user.email} (${user.role})`);
+      return { user };
+    }
+    const id = await userIdByEmail(email);
+    if (action === "set-role") {
+      if (!role || !isRole(role)) throw new UsageError("--role must be admin, curator, reviewer or viewer");
+      const user = await setUserRole(id, role);
+      await audit("role_changed", { target: user.email, detail: { to: role, via: "cli" } });
+      progress(`${user.email} is now ${user.role}`);
+      return { user };
+    }
+    const run = {
+      disable: async () => ({ user: await disableUser(id), event: "user_disabled" as const }),
+      enable: async () => ({ user: await enableUser(id), event: "user_enabled" as const }),
+      remove: async () => ({ user: await removeUser(id), event: "user_removed" as const }),
+      "reset-password": async () => ({ user: await resetPassword(id, await readPassword()), event: "password_reset" as const }),
+    }[action as "disable" | "enable" | "remove" | "reset-password"];
+    const { user, event } = await run();
+    await audit(event, { target: user.email, detail: { via: "cli" } });
+    progress(`${action}: ${user.email} (${user.status})`);
     return { user };
   },
 };

@@ -2,6 +2,7 @@
 
 import { Play } from "lucide-react";
 import { useState } from "react";
+import { useEndpointsQuery } from "@/components/hooks/use-endpoints-query";
 import { useJobQuery } from "@/components/hooks/use-job-query";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { Button } from "@/components/ui/button";
@@ -15,22 +16,25 @@ import { useStartProbeRun } from "./use-start-probe-run";
 export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id: number) => void }) {
   const sets = useProbeSetsQuery();
   const start = useStartProbeRun();
-  const [baseUrl, setBaseUrl] = useState("");
+  const endpoints = useEndpointsQuery();
+  const [endpoint, setEndpoint] = useState("");
   const [model, setModel] = useState("");
   const [concurrency, setConcurrency] = useState("4");
   const job = useJobQuery(start.data?.run.jobId ?? null);
   const chosen = setId ?? sets.data?.sets[0]?.id ?? null;
+  const chosenEndpoint = endpoint || endpoints.data?.endpoints[0]?.name || "";
+  const offered = endpoints.data?.endpoints.find((ep) => ep.name === chosenEndpoint)?.models ?? [];
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (chosen === null) return;
-    start.mutate({ setId: chosen, model: model.trim(), baseUrl: baseUrl.trim() || undefined, concurrency: Number(concurrency) });
+    start.mutate({ setId: chosen, model: model.trim(), endpoint: chosenEndpoint || undefined, concurrency: Number(concurrency) });
   };
 
   return (
     <Card>
       <CardHeader title="Run against a model"
-        description="Any OpenAI-compatible server (vLLM, llama.cpp, OpenAI). Greedy: temperature 0, at most 128 new tokens. Re-running the same set, model and URL resumes it." />
+        description="Any OpenAI-compatible server (vLLM, llama.cpp, OpenAI). Greedy: temperature 0, at most 128 new tokens. Re-running the same set, model and endpoint resumes it." />
       <form onSubmit={submit} className="grid gap-3 p-4 sm:grid-cols-2">
         <Field label="Set">
           <Select value={chosen ?? ""} onChange={(e) => onSetId(Number(e.target.value))} aria-label="Probe set" disabled={!sets.data?.sets.length}>
@@ -39,10 +43,14 @@ export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id
           </Select>
         </Field>
         <Field label="Model">
-          <Input value={model} onChange={(e) => setModel(e.target.value)} placeholder="e.g. In2Training/FILM-7B" aria-label="Model" required />
+          <Input value={model} onChange={(e) => setModel(e.target.value)} placeholder={offered[0] ?? "e.g. In2Training/FILM-7B"} aria-label="Model" required list="endpoint-models" />
+          <datalist id="endpoint-models">{offered.map((m) => <option key={m} value={m} />)}</datalist>
         </Field>
-        <Field label="Base URL" hint="Empty = the server's OPENAI_BASE_URL; the key is the server's OPENAI_API_KEY">
-          <Input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:8000/v1" aria-label="Base URL" />
+        <Field label="Endpoint" hint="Admins add endpoints (and their keys) in Settings → Endpoints">
+          <Select value={chosenEndpoint} onChange={(e) => setEndpoint(e.target.value)} aria-label="Endpoint" disabled={!endpoints.data?.endpoints.length}>
+            {!endpoints.data?.endpoints.length && <option value="">no endpoint yet: ask an admin</option>}
+            {endpoints.data?.endpoints.map((ep) => <option key={ep.name} value={ep.name}>{ep.name} ({ep.baseUrl})</option>)}
+          </Select>
         </Field>
         <Field label="Concurrent requests">
           <Input type="number" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="Concurrent requests" className="tabular" />

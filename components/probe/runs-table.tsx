@@ -37,7 +37,7 @@ export function RunsTable({ runs, hidden, onToggle, indexOf }: {
                         style={{ accentColor: seriesStyle(indexOf(r.id)).color }} />
                     </td>
                     <td className="px-4 py-2 text-zinc-500">#{r.id}</td>
-                    <td className="px-4 py-2"><div className="font-medium">{r.model}</div><div className="font-mono text-[11px] text-zinc-500">{r.baseUrl ?? "OPENAI_BASE_URL"}</div></td>
+                    <td className="px-4 py-2"><div className="font-medium">{r.model}</div><div className="font-mono text-[11px] text-zinc-500">{r.endpoint ?? r.baseUrl ?? "default"}</div></td>
                     <td className="px-4 py-2 text-xs">#{r.setId} {r.setName}</td>
                     <td className="px-4 py-2">
                       <div className="flex items-center gap-2">

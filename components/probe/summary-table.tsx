@@ -6,7 +6,7 @@ import { PAPER_REFERENCE, PAPER_REFERENCE_NOTE } from "@/lib/probe/reference";
 import { PROBE_STYLES, type ProbeStyle } from "@/lib/probe/types";
 import { pct } from "./series";
 
-interface ModelRow { key: string; model: string; baseUrl: string | null; byStyle: Partial<Record<ProbeStyle, ProbeRunSummary>> }
+interface ModelRow { key: string; model: string; endpoint: string | null; baseUrl: string | null; byStyle: Partial<Record<ProbeStyle, ProbeRunSummary>> }
 
 /**
  * Avg / Gap per model and style, as the paper's table: the latest shown run per (model, endpoint, style);
@@ -16,8 +16,8 @@ export function SummaryTable({ runs }: { runs: ProbeRunSummary[] }) {
   const models = new Map<string, ModelRow>();
   for (const r of runs) {
     if (!r.scored) continue;
-    const key = `${r.model}\u0000${r.baseUrl ?? ""}`;
-    const row = models.get(key) ?? { key, model: r.model, baseUrl: r.baseUrl, byStyle: {} };
+    const key = `${r.model}\u0000${r.endpoint ?? r.baseUrl ?? ""}`;
+    const row = models.get(key) ?? { key, model: r.model, endpoint: r.endpoint, baseUrl: r.baseUrl, byStyle: {} };
     const prev = row.byStyle[r.style];
     if (!prev || prev.id < r.id) row.byStyle[r.style] = r;
     models.set(key, row);
@@ -40,7 +40,7 @@ export function SummaryTable({ runs }: { runs: ProbeRunSummary[] }) {
               const all = present.length === 3 ? { avg: mean(present.map((r) => r.curve.avg)), gap: mean(present.map((r) => r.curve.gap)) } : null;
               return (
                 <tr key={m.key} className="border-b border-zinc-100 dark:border-zinc-800">
-                  <td className="px-4 py-1.5"><div className="font-medium">{m.model}</div><div className="font-mono text-[11px] text-zinc-500">{m.baseUrl ?? "OPENAI_BASE_URL"}</div></td>
+                  <td className="px-4 py-1.5"><div className="font-medium">{m.model}</div><div className="font-mono text-[11px] text-zinc-500">{m.endpoint ?? m.baseUrl ?? "default"}</div></td>
                   {PROBE_STYLES.map((s) => <td key={s} className={cell}>{fmt(m.byStyle[s]?.curve)}</td>)}
                   <td className={`${cell} font-medium`}>{fmt(all)}</td>
                 </tr>

@@ -15,6 +15,9 @@ export interface EndpointInput {
   name: string; baseUrl: string; models?: string[]; apiKey?: string | null; allowPrivate?: boolean;
 }
 
+/** Who changes endpoints (null: the CLI on the server), and from where. */
+export type EndpointActor = AuditActor & { ip?: string };
+
 const COLUMNS = `id, name, base_url AS "baseUrl", models, key_last4 AS "keyLast4", key_cipher IS NOT NULL AS "hasKey",
   allow_private AS "allowPrivate", false AS builtin, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -52,7 +55,7 @@ export async function getEndpointRow(nameOrId: string | number): Promise<Endpoin
   return rows[0];
 }
 
-export async function createEndpoint(input: EndpointInput, actor: AuditActor | null): Promise<EndpointRow> {
+export async function createEndpoint(input: EndpointInput, actor: EndpointActor | null): Promise<EndpointRow> {
   const v = await validated(input);
   const key = input.apiKey?.trim() || null;
   const { rows } = await pool().query<EndpointRow>(
@@ -60,12 +63,12 @@ export async function createEndpoint(input: EndpointInput, actor: AuditActor | n
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING ${COLUMNS}`,
     [input.name, v.baseUrl, v.models, key ? encryptSecret(key) : null, key ? last4(key) : null, input.allowPrivate ?? false, actor?.id || null]);
   if (!rows[0]) throw new AppError("conflict", `an endpoint called ${input.name} already exists`);
-  await audit("endpoint_created", { actor, target: input.name, detail: { baseUrl: v.baseUrl, allowPrivate: rows[0].allowPrivate, hasKey: !!key } });
+  await audit("endpoint_created", { actor, ip: actor?.ip, target: input.name, detail: { baseUrl: v.baseUrl, allowPrivate: rows[0].allowPrivate, hasKey: !!key } });
   return rows[0];
 }
 
 /** `apiKey`: undefined keeps the stored key, null or "" removes it, a string replaces it. */
-export async function updateEndpoint(id: number, input: EndpointInput, actor: AuditActor | null): Promise<EndpointRow> {
+export async function updateEndpoint(id: number, input: EndpointInput, actor: EndpointActor | null): Promise<EndpointRow> {
   const before = await getEndpointRow(id);
   const v = await validated(input);
   const key = input.apiKey === undefined ? undefined : input.apiKey?.trim() || null;
@@ -79,15 +82,15 @@ export async function updateEndpoint(id: number, input: EndpointInput, actor: Au
       throw err;
     });
   await audit("endpoint_updated", {
-    actor, target: input.name,
+    actor, ip: actor?.ip, target: input.name,
     detail: { before: { name: before.name, baseUrl: before.baseUrl, allowPrivate: before.allowPrivate }, baseUrl: v.baseUrl, allowPrivate: rows[0]!.allowPrivate, keyChanged: key !== undefined },
   });
   return rows[0]!;
 }
 
-export async function removeEndpoint(nameOrId: string | number, actor: AuditActor | null): Promise<EndpointRow> {
+export async function removeEndpoint(nameOrId: string | number, actor: EndpointActor | null): Promise<EndpointRow> {
   const row = await getEndpointRow(nameOrId);
   await pool().query(`DELETE FROM model_endpoint WHERE id = $1`, [row.id]);
-  await audit("endpoint_removed", { actor, target: row.name, detail: { baseUrl: row.baseUrl } });
+  await audit("endpoint_removed", { actor, ip: actor?.ip, target: row.name, detail: { baseUrl: row.baseUrl } });
   return row;
 }

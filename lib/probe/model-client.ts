@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import { endpointClient, type ResolvedEndpoint } from "@/lib/endpoints";
 
 export interface ModelReply {
   text: string;
@@ -6,26 +6,19 @@ export interface ModelReply {
   completionTokens: number | null;
 }
 
-export interface ModelEndpoint {
+export interface ModelCall {
   model: string;
-  /** null: OPENAI_BASE_URL, else the SDK's default (api.openai.com) */
-  baseUrl: string | null;
   temperature: number;
   maxTokens: number;
 }
 
 /**
- * Any OpenAI-compatible chat endpoint, through the openai SDK. Greedy decoding by default (temperature 0,
- * at most 128 new tokens, as the paper). The key comes from OPENAI_API_KEY; local servers ignore it, so a
- * placeholder lets them work without one.
+ * A named model endpoint (lib/endpoints: admin-managed, or the environment's "default"), through the openai SDK
+ * with the guarded fetch: the key goes only to the endpoint's own address, and only if the URL policy allows it.
+ * Greedy decoding by default (temperature 0, at most 128 new tokens, as the paper).
  */
-export function modelClient(ep: ModelEndpoint): (prompt: string, signal?: AbortSignal) => Promise<ModelReply> {
-  const client = new OpenAI({
-    apiKey: process.env.OPENAI_API_KEY || "not-needed",
-    baseURL: ep.baseUrl ?? process.env.OPENAI_BASE_URL ?? undefined,
-    maxRetries: 2,
-    timeout: 10 * 60_000,
-  });
+export function modelClient(ep: ResolvedEndpoint, call: ModelCall): (prompt: string, signal?: AbortSignal) => Promise<ModelReply> {
+  const client = endpointClient(ep, { maxRetries: 2, timeoutMs: 10 * 60_000 });
   return async (prompt, signal) => {
     // A per-request signal: the SDK attaches listeners to the signal it gets, and thousands of requests
     // sharing the job's signal would pile them up on it.
@@ -35,10 +28,10 @@ export function modelClient(ep: ModelEndpoint): (prompt: string, signal?: AbortS
     let res;
     try {
       res = await client.chat.completions.create({
-        model: ep.model,
+        model: call.model,
         messages: [{ role: "user", content: prompt }],
-        temperature: ep.temperature,
-        max_tokens: ep.maxTokens,
+        temperature: call.temperature,
+        max_tokens: call.maxTokens,
       }, { signal: request.signal });
     } finally {
       signal?.removeEventListener("abort", abort);

@@ -42,7 +42,7 @@ export async function runProbeInProcess(input: StartProbeRunInput, progress: (li
   }
   const s = await probeRunSummary(run.id);
   return {
-    run: s.id, set: s.setId, style: s.style, model: s.model, base_url: s.baseUrl, job: jobId, examples: s.exampleCount,
+    run: s.id, set: s.setId, style: s.style, model: s.model, endpoint: s.endpoint, base_url: s.baseUrl, job: jobId, examples: s.exampleCount,
     scored: s.scored, failed: s.failed, avg: round(s.curve.avg * 100), gap: round(s.curve.gap * 100), bin_size: s.binSize,
     bins: s.curve.bins.map((b) => ({ positions: `${b.from}-${b.to}`, accuracy: round(b.accuracy * 100), n: b.n })),
   };

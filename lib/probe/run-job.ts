@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pool } from "@/lib/db/client";
+import { assertUsable, resolveEndpoint } from "@/lib/endpoints";
 import { defineJob } from "@/lib/jobs/define";
 import { examplePrompt, probeExamples, type ProbeExampleRow } from "./examples";
 import { modelClient } from "./model-client";
@@ -30,7 +31,12 @@ export const probeRunJob = defineJob({
     await ctx.progress({ total: run.exampleCount, done, failed, message: `${run.model}: ${done} of ${run.exampleCount} already scored` });
     const finished = new Set(doneRows.map((r) => r.id));
     const contexts = await probeContexts(run.setId);
-    const ask = modelClient({ model: run.model, baseUrl: run.baseUrl, temperature: run.temperature, maxTokens: run.maxTokens });
+    if (run.endpoint === null) {
+      throw new Error("this run is from before model endpoints and names a raw URL; start a new run that names an endpoint");
+    }
+    const ep = await resolveEndpoint(run.endpoint);
+    await assertUsable(ep, run.model);
+    const ask = modelClient(ep, { model: run.model, temperature: run.temperature, maxTokens: run.maxTokens });
     const source = probeExamples(run.setId);
 
     const one = async (ex: ProbeExampleRow) => {

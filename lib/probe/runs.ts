@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
+import { assertUsable, resolveEndpoint } from "@/lib/endpoints";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { curveFromCells, type Curve, type CurveCell } from "./curve";
 import type { StartProbeRunInput } from "./schemas";
@@ -10,7 +11,7 @@ export const PROBE_RUN_JOB = "probe-run";
 
 export interface ProbeRunRow {
   id: number; setId: number; setName: string; style: ProbeStyle; binSize: number; exampleCount: number;
-  model: string; baseUrl: string | null; concurrency: number; temperature: number; maxTokens: number;
+  model: string; endpoint: string | null; baseUrl: string | null; concurrency: number; temperature: number; maxTokens: number;
   jobId: number | null; createdAt: string;
   job: { status: string; done: number; total: number; failed: number; error: string | null } | null;
 }
@@ -22,7 +23,7 @@ export interface ProbeRunSummary extends ProbeRunRow {
 }
 
 const COLUMNS = `r.id, r.set_id AS "setId", s.name AS "setName", s.style, s.bin_size AS "binSize", s.example_count AS "exampleCount",
-  r.model, r.base_url AS "baseUrl", r.concurrency, r.temperature, r.max_tokens AS "maxTokens", r.job_id AS "jobId",
+  r.model, r.endpoint, r.base_url AS "baseUrl", r.concurrency, r.temperature, r.max_tokens AS "maxTokens", r.job_id AS "jobId",
   r.created_at AS "createdAt",
   CASE WHEN j.id IS NULL THEN NULL ELSE json_build_object('status', j.status, 'done', j.done, 'total', j.total,
     'failed', j.failed, 'error', j.error) END AS job`;
@@ -35,23 +36,25 @@ export async function getProbeRun(id: number): Promise<ProbeRunRow> {
 }
 
 /**
- * Starts (or resumes) scoring a set against a model endpoint. The latest run of the same set, model and
+ * Starts (or resumes) scoring a set against a named model endpoint. The latest run of the same set, model and
  * endpoint is resumed unless `fresh`: its finished examples are skipped, failed ones asked again.
  */
 export async function startProbeRun(input: StartProbeRunInput, createdById?: number): Promise<ProbeRunRow> {
   const set = await getProbeSet(input.setId);
-  const baseUrl = input.baseUrl ?? null;
+  // refused here, before any job or request exists: unknown endpoint, unlisted model, forbidden address
+  const ep = await resolveEndpoint(input.endpoint);
+  await assertUsable(ep, input.model);
   const { rows: prev } = await pool().query<{ id: number; status: string | null }>(
     `SELECT r.id, j.status FROM probe_run r LEFT JOIN job j ON j.id = r.job_id
-     WHERE r.set_id = $1 AND r.model = $2 AND r.base_url IS NOT DISTINCT FROM $3 ORDER BY r.id DESC LIMIT 1`,
-    [set.id, input.model, baseUrl]);
+     WHERE r.set_id = $1 AND r.model = $2 AND r.endpoint = $3 ORDER BY r.id DESC LIMIT 1`,
+    [set.id, input.model, ep.name]);
   const existing = input.fresh ? undefined : prev[0];
   if (existing && (existing.status === "queued" || existing.status === "running")) return getProbeRun(existing.id);
   let runId = existing?.id;
   if (runId === undefined) {
     const { rows } = await pool().query<{ id: number }>(
-      `INSERT INTO probe_run (set_id, model, base_url, concurrency) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [set.id, input.model, baseUrl, input.concurrency]);
+      `INSERT INTO probe_run (set_id, model, endpoint, base_url, concurrency) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [set.id, input.model, ep.name, ep.baseURL, input.concurrency]);
     runId = rows[0]!.id;
   } else {
     await pool().query(`UPDATE probe_run SET concurrency = $2 WHERE id = $1`, [runId, input.concurrency]);

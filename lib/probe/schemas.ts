@@ -21,7 +21,10 @@ export type BuildProbeInput = z.output<typeof buildProbeBody>;
 export const startProbeRunBody = z.object({
   setId: z.number().int().positive(),
   model: z.string().trim().min(1, "name the model").max(300),
-  baseUrl: z.string().trim().url("the base URL must be a URL, e.g. http://127.0.0.1:8000/v1").optional(),
+  /** a model endpoint by name (Settings → Endpoints); omitted: "default", the server's OPENAI_* endpoint */
+  endpoint: z.string().trim().min(1).max(64).optional(),
+  /** never accepted: a raw URL would receive the server's key (and let the server fetch any address) */
+  baseUrl: z.never({ error: "probe runs name an endpoint (Settings → Endpoints, `in2 endpoint add`), never a raw base URL" }).optional(),
   concurrency: z.number().int().min(1).max(64).default(4),
   /** start over instead of resuming the latest run of this set, model and endpoint */
   fresh: z.boolean().default(false),

@@ -38,7 +38,9 @@ describe("in2 probe", () => {
     expect(String(lines[0]!.prompt)).toMatch(/^def \S+\(\):\n/);
     expect(new Set(lines.map((l) => l.set_id))).toEqual(new Set([0, 1]));
 
-    const run = await runCli(["probe", "run", "--set", out, "--model", "fake-coder", "--base-url", server.url, "--concurrency", "2"]);
+    const added = await runCli(["endpoint", "add", "--name", "local-fake", "--base-url", server.url, "--allow-private"]);
+    expect(added.code, added.stderr).toBe(0);
+    const run = await runCli(["probe", "run", "--set", out, "--model", "fake-coder", "--endpoint", "local-fake", "--concurrency", "2"]);
     expect(run.code, run.stderr).toBe(0);
     const r = run.json as { set: number; scored: number; avg: number; gap: number; reference: { models: unknown[] } };
     expect(r.set).toBe(summary.set);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/queue";
+import { createEndpoint } from "@/lib/endpoints";
 import { buildAndSaveProbeSet } from "@/lib/probe/build-set";
 import { runProbeInProcess } from "@/lib/probe/run-in-process";
 import { listProbeRuns } from "@/lib/probe/runs";
@@ -16,6 +17,8 @@ let script: (prompt: string) => FakeAnswer = () => "";
 beforeAll(async () => {
   await useTestDatabase();
   server = await startFakeOpenAi((p) => script(p));
+  // the fake listens on 127.0.0.1: an admin's explicit allowance, as for a local vLLM
+  await createEndpoint({ name: "fake", baseUrl: server.url, allowPrivate: true }, null);
 });
 afterAll(async () => {
   await stopBoss();
@@ -39,7 +42,7 @@ describe("a full probe against an OpenAI-compatible server", () => {
       const pos = second.split("\n").findIndex((l) => l.includes(`"id":"${id}"`));
       return p.startsWith(second) && pos >= 100 ? { status: 400, message: "context too long" } : oracle(p);
     };
-    const first = await runProbeInProcess({ setId: set.id, model: "fake-7b", baseUrl: server.url, concurrency: 3, fresh: false });
+    const first = await runProbeInProcess({ setId: set.id, model: "fake-7b", endpoint: "fake", concurrency: 3, fresh: false });
     expect(first.failed).toBeGreaterThan(0);
     expect(first.scored + first.failed).toBe(set.exampleCount);
     const firstCalls = server.requests.length;
@@ -48,7 +51,7 @@ describe("a full probe against an OpenAI-compatible server", () => {
 
     // Second pass: the same command resumes the same run and asks only the failed examples again.
     script = oracle;
-    const again = await runProbeInProcess({ setId: set.id, model: "fake-7b", baseUrl: server.url, concurrency: 3, fresh: false });
+    const again = await runProbeInProcess({ setId: set.id, model: "fake-7b", endpoint: "fake", concurrency: 3, fresh: false });
     expect(again.run).toBe(first.run);
     expect(server.requests.length - firstCalls).toBe(first.failed);
     expect(again.failed).toBe(0);
