@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { REGISTRY_FILE, renderRegistry, scanRoutes } from "@/lib/api/openapi-routes-gen";
 import { projectRoot } from "@/lib/config/paths";
 import { startWorker } from "@/lib/jobs/worker";
 import { progress, type Command } from "../command";
@@ -26,6 +27,7 @@ export const serveCommand: Command = {
     const host = String(values.host ?? process.env.HOST ?? "127.0.0.1");
     if (!values.dev && (values.rebuild || !fs.existsSync(path.join(root, process.env.IN2_NEXT_DIST ?? ".next", "BUILD_ID")))) {
       progress("building the app (first start only; `npm run build` rebuilds after changes)…");
+      refreshRouteRegistry(root);
       const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
       if (b.status !== 0) throw new Error("next build failed");
     }
@@ -51,3 +53,10 @@ export const serveCommand: Command = {
     return undefined;
   },
 };
+
+/** The OpenAPI document lists the routes through a generated file; a build refreshes it so a new route is never missing. */
+function refreshRouteRegistry(root: string): void {
+  const file = path.join(root, REGISTRY_FILE);
+  const fresh = renderRegistry(scanRoutes(root));
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== fresh) fs.writeFileSync(file, fresh);
+}

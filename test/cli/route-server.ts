@@ -68,7 +68,7 @@ export async function startRouteServer(): Promise<RouteServer> {
       const hasBody = method !== "GET" && method !== "HEAD";
       const nextReq = new NextRequest(url, {
         method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
-      } as RequestInit);
+      } as ConstructorParameters<typeof NextRequest>[1]);
       const response = await found.handler(nextReq, { params: Promise.resolve(found.params) });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (!response.body) return void res.end();
