@@ -105,6 +105,8 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
     const pair = buffer[0];
     if (!pair) return;
     setBuffer((b) => b.slice(1));
+    // a skipped pair's lease is given back at once, so a colleague can take it (lib/review-team/claim.ts)
+    void api("/api/review/release", { method: "POST", json: { pairIds: [pair.id] } }).catch(() => {});
     push({ kind: "skip", label: "skip", pair, result: Promise.resolve(null) });
     say(null);
   }, [buffer, say]);

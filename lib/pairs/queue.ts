@@ -13,8 +13,7 @@ import type { PairDetail } from "./types";
 export async function nextPairs(q: QueueQuery): Promise<{ items: PairDetail[]; next: string | null }> {
   const limit = Math.min(q.limit ?? 5, 20);
   const params = new Params();
-  const where = pairWhere({ ...q, status: "pending" }, params);
-  const ks = keyset(q.order === "highest" ? "score_desc" : "score_asc", q.after, params);
+  const { where, ks } = queueSql(q, params);
   const { rows } = await pool().query<PairRow & { sortKey: string }>(
     `SELECT ${PAIR_COLUMNS}, ${ks.keySql} AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${params.add(limit)}`,
     params.values);
@@ -23,3 +22,8 @@ export async function nextPairs(q: QueueQuery): Promise<{ items: PairDetail[]; n
   return { items, next: last ? cursorOf(last.sortKey, last.id) : q.after ?? null };
 }
 
+/** The queue's conditions and order; lib/review-team/claim.ts leases pairs in exactly this order. */
+export function queueSql(q: QueueQuery, params: Params): { where: string; ks: ReturnType<typeof keyset> } {
+  const where = pairWhere({ ...q, status: "pending" }, params);
+  return { where, ks: keyset(q.order === "highest" ? "score_desc" : "score_asc", q.after, params) };
+}

@@ -1,0 +1,168 @@
+// npm run bench:team [-- --reviewers 50 --seconds 45 --baseline-seconds 15 --pairs 20000]
+// N signed-in reviewers work the review queue over HTTP on loopback, each reading 0.75–2.25 s per pair, the way the
+// review page does it (a buffer of 5 prefetched pairs, refilled below 3, a PATCH per decision). Reports conflicts
+// (409 on a decision), next-pair and decision latency p50/p99. The reference phase runs the same load with
+// `peek=true` (no leases: everyone is served the queue head, the behaviour before leases) on the same database.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { NextRequest } from "next/server";
+import { from as copyFrom } from "pg-copy-streams";
+import { PATCH as patchRoute } from "@/app/api/pairs/[id]/route";
+import { GET as nextRoute } from "@/app/api/pairs/next/route";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { createUser } from "@/lib/auth/users";
+import { pool } from "@/lib/db/client";
+import { createRng } from "@/lib/random";
+import { benchDatabase, demoDocs, machine } from "./support";
+
+const { values } = parseArgs({ options: {
+  reviewers: { type: "string", default: "50" }, seconds: { type: "string", default: "45" },
+  "baseline-seconds": { type: "string", default: "15" }, pairs: { type: "string", default: "20000" },
+} });
+const REVIEWERS = Number(values.reviewers);
+const SECONDS = Number(values.seconds);
+const BASE_SECONDS = Number(values["baseline-seconds"]);
+const PAIRS = Number(values.pairs);
+
+const esc = (v: unknown) => v === null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+async function copy(table: string, columns: string, rows: () => Generator<unknown[]>) {
+  const client = await pool().connect();
+  try {
+    const lines = function* () { for (const r of rows()) yield `${r.map(esc).join("\t")}\n`; };
+    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
+  } finally {
+    client.release();
+  }
+}
+
+/** PAIRS pending single pairs over real demo-corpus text, one evidence segment each, varied quality scores. */
+async function seed() {
+  const texts = demoDocs().map((d) => d.text.slice(0, 900));
+  await pool().query(`INSERT INTO corpus (id, name, tokenizer, segment_count) VALUES (1, 'bench', 'mistral', ${PAIRS})`);
+  await copy("document", "id, corpus_id, sha256, text, char_count, token_count, segment_count", function* () {
+    for (let d = 1; d <= PAIRS; d++) yield [d, 1, `sha${d}`, `bench document ${d}`, 20, 4, 1];
+  });
+  await copy("segment", "id, document_id, corpus_id, index, text, token_count, char_start, char_end", function* () {
+    for (let s = 1; s <= PAIRS; s++) { const t = texts[s % texts.length]!; yield [s, s, 1, 0, t, 160, 0, t.length]; }
+  });
+  await copy("pair", "id, key, type, corpus_id, document_id, question, answer, support, status, original, provider, model, prompt_version, quality_flags, quality_score", function* () {
+    for (let i = 1; i <= PAIRS; i++) {
+      const quote = texts[i % texts.length]!.slice(0, 80);
+      yield [i, `bench:${i}`, "single", 1, i, `What does text ${i} report?`, quote, JSON.stringify([quote]), "pending",
+        JSON.stringify({ question: `q${i}` }), "bench", "gpt-4o-mini", "in2-qa-v1", "[]", i % 4 === 0 ? 0.7 + (i % 13) / 100 : 1];
+    }
+  });
+  await copy("pair_evidence", "pair_id, piece, segment_id, document_id", function* () {
+    for (let i = 1; i <= PAIRS; i++) yield [i, 1, i, i];
+  });
+  await pool().query(`SELECT setval('pair_id_seq', ${PAIRS}); SELECT setval('segment_id_seq', ${PAIRS}); SELECT setval('document_id_seq', ${PAIRS})`);
+  await pool().query("VACUUM ANALYZE");
+}
+
+/** The two routes the review page uses, on a real HTTP port (NextRequest in, streamed Response out). */
+function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const nreq = new NextRequest(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const m = /^\/api\/pairs\/(\d+)$/.exec(url.pathname);
+      const response = url.pathname === "/api/pairs/next" ? await nextRoute(nreq, { params: Promise.resolve({}) })
+        : m && req.method === "PATCH" ? await patchRoute(nreq, { params: Promise.resolve({ id: m[1]! }) })
+        : new Response("not found", { status: 404 });
+      res.writeHead(response.status, { "content-type": "application/json" });
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch((err: Error) => { res.writeHead(500); res.end(err.message); });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  })));
+}
+
+interface Tally { decisions: number; conflicts: number; errors: number; nextMs: number[]; decideMs: number[] }
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One reviewer as the review page drives the API: prefetch 5, refill below 3 in the background, decide, read. */
+async function reviewer(base: string, cookie: string, seed: number, until: number, peek: boolean, t: Tally) {
+  const rng = createRng(`team-bench:${seed}`);
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  let buffer: { id: number; version: number }[] = [];
+  let cursor: string | null = null;
+  let fetching: Promise<void> | null = null;
+  const refill = () => fetching ??= (async () => {
+    const t0 = performance.now();
+    const r = await fetch(`${base}/api/pairs/next?limit=5${peek ? "&peek=true" : ""}${cursor ? `&after=${encodeURIComponent(cursor)}` : ""}`, { headers });
+    t.nextMs.push(performance.now() - t0);
+    if (!r.ok) { t.errors++; return; }
+    const body = (await r.json()) as { items: { id: number; version: number }[]; next: string | null };
+    cursor = body.next;
+    buffer.push(...body.items.filter((p) => !buffer.some((b) => b.id === p.id)));
+  })().finally(() => { fetching = null; });
+  while (performance.now() < until) {
+    if (buffer.length < 3) void refill();
+    if (!buffer.length) await refill();
+    const pair = buffer.shift();
+    if (!pair) { await sleep(200); continue; }
+    await sleep(750 + rng.next() * 1500);
+    if (performance.now() >= until) break;
+    const t0 = performance.now();
+    const r = await fetch(`${base}/api/pairs/${pair.id}`, { method: "PATCH", headers, body: JSON.stringify({ version: pair.version, status: rng.next() < 0.8 ? "accepted" : "rejected" }) });
+    t.decideMs.push(performance.now() - t0);
+    await r.arrayBuffer();
+    if (r.status === 409) t.conflicts++;
+    else if (r.ok) t.decisions++;
+    else t.errors++;
+  }
+}
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1)) : null; };
+
+async function phase(name: string, base: string, cookies: string[], seconds: number, peek: boolean) {
+  const t: Tally = { decisions: 0, conflicts: 0, errors: 0, nextMs: [], decideMs: [] };
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(cookies.map((c, i) => reviewer(base, c, i + (peek ? 1000 : 0), until, peek, t)));
+  const attempts = t.decisions + t.conflicts;
+  const row = { phase: name, seconds, decisions: t.decisions, conflicts: t.conflicts, errors: t.errors,
+    conflictPct: attempts ? Number((100 * t.conflicts / attempts).toFixed(2)) : 0,
+    nextP50: pct(t.nextMs, 0.5), nextP99: pct(t.nextMs, 0.99), decideP50: pct(t.decideMs, 0.5), decideP99: pct(t.decideMs, 0.99) };
+  console.error(`${name.padEnd(22)} ${row.decisions} decisions · ${row.conflictPct}% conflicts · ${row.errors} errors · next p50/p99 ${row.nextP50}/${row.nextP99} ms · decision p50/p99 ${row.decideP50}/${row.decideP99} ms`);
+  return row;
+}
+
+const db = await benchDatabase();
+const server = await serve();
+try {
+  console.error(`seeding ${PAIRS.toLocaleString()} pending pairs · ${machine()}`);
+  await seed();
+  const cookies: string[] = [];
+  for (let i = 0; i < REVIEWERS; i++) {
+    const u = await createUser({ email: `r${i}@bench.in2`, role: "reviewer", password: "bench password 1" });
+    cookies.push(`${SESSION_COOKIE}=${(await createSession(u.id)).token}`);
+  }
+  const rows = [];
+  if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, true));
+  await pool().query(`DELETE FROM pair_lease`);
+  const leased = await phase("leased queue", server.url, cookies, SECONDS, false);
+  rows.push(leased);
+  const ref = rows.length > 1 ? rows[0]! : null;
+  console.log(JSON.stringify({ bench: "team", machine: machine(), reviewers: REVIEWERS, pairs: PAIRS,
+    conflictPct: leased.conflictPct, nextP99: leased.nextP99, decideP99: leased.decideP99,
+    decisionsPerMinute: Math.round(leased.decisions * 60 / SECONDS),
+    vsReference: ref ? { conflictPct: ref.conflictPct, decisionsPerMinute: Math.round(ref.decisions * 60 / BASE_SECONDS),
+      throughputRatio: ref.decisions ? Number(((leased.decisions / SECONDS) / (ref.decisions / BASE_SECONDS)).toFixed(2)) : null } : null,
+    rows }));
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await server.close();
+  pool().on("error", () => {});
+  await db.stop();
+}
