@@ -1,5 +1,5 @@
 import { defineJob } from "@/lib/jobs/define";
-import { openAiSdk } from "@/lib/llm/openai-client";
+import { endpointSdk } from "@/lib/llm/openai-client";
 import { priceFor } from "@/lib/llm/prices";
 import { offlineGenerator, openAiGenerator } from "./generator";
 import { createItems } from "./items";
@@ -29,7 +29,7 @@ export const generateJob = defineJob({
     let stop;
     if (p.provider === "offline") stop = await runOnline(ctx, p, offlineGenerator, price, tally);
     else {
-      const sdk = openAiSdk({ timeoutMs: p.timeoutMs });
+      const sdk = await endpointSdk(p.endpoint, p.model, { timeoutMs: p.timeoutMs });
       stop = p.mode === "batch" ? await runBatch(ctx, p, sdk, price, tally) : await runOnline(ctx, p, openAiGenerator(sdk, p), price, tally);
     }
     if (stop === "budget") {

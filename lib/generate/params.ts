@@ -18,6 +18,8 @@ export const generateRequest = z.object({
   segmentIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
   provider: z.enum(["openai", "offline"]).optional(),
   model: z.string().trim().min(1).max(200).optional(),
+  /** a model endpoint by name (lib/endpoints); omitted: "default", the environment's OPENAI_* endpoint */
+  endpoint: z.string().trim().min(1).max(64).optional(),
   mode: z.enum(["online", "batch"]).default("online"),
   concurrency: z.number().int().min(1).max(256).default(4),
   rpm: z.number().int().positive().optional(),
@@ -43,7 +45,7 @@ export type GenerateParams = z.infer<typeof generateParams>;
 
 export function resolveRequest(input: GenerateRequest, env: NodeJS.ProcessEnv = process.env): GenerateParams {
   const r = generateRequest.parse(input);
-  const provider = r.provider ?? (env.OPENAI_API_KEY ? "openai" : "offline");
+  const provider = r.provider ?? (r.endpoint || env.OPENAI_API_KEY ? "openai" : "offline");
   const model = provider === "offline" ? OFFLINE_MODEL : (r.model ?? env.IN2_OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL);
   const mode = provider === "offline" ? "online" : r.mode;
   return { ...r, provider, model, mode, promptVersion: PROMPT_VERSION };

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { getCorpus } from "@/lib/corpus/corpora";
+import { assertUsable, BUILTIN_ENDPOINT, resolveEndpoint } from "@/lib/endpoints";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { estimateGeneration, type Estimate } from "./estimate";
 import { GENERATE_KIND } from "./job-row";
@@ -14,7 +15,10 @@ export async function prepareGeneration(input: unknown): Promise<GenerateParams>
   }
   const p = resolveRequest(parsed.data as GenerateRequest);
   if (p.corpusId !== undefined) await getCorpus(p.corpusId);
-  if (p.provider === "openai" && !process.env.OPENAI_API_KEY) {
+  if (p.provider === "openai" && p.endpoint && p.endpoint !== BUILTIN_ENDPOINT) {
+    // refused before any job exists: unknown endpoint, a model it does not offer, an address the policy forbids
+    await assertUsable(await resolveEndpoint(p.endpoint), p.model);
+  } else if (p.provider === "openai" && !process.env.OPENAI_API_KEY) {
     throw new AppError("bad_request", "the openai provider needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server); use the offline provider without one");
   }
   return p;

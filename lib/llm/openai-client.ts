@@ -1,4 +1,6 @@
 import OpenAI from "openai";
+import { assertUsable, BUILTIN_ENDPOINT, endpointClient, resolveEndpoint } from "@/lib/endpoints";
+import { guardedFetch } from "@/lib/endpoints/safe-fetch";
 import type { ChatClient, ChatRequest, ChatResponse } from "./types";
 
 export interface OpenAiOptions {
@@ -8,10 +10,13 @@ export interface OpenAiOptions {
   timeoutMs?: number;
 }
 
-/** The official SDK, configured from OPENAI_API_KEY / OPENAI_BASE_URL unless given explicitly. */
+/**
+ * The official SDK for the built-in "default" endpoint (OPENAI_API_KEY / OPENAI_BASE_URL) unless given explicitly.
+ * Requests go through the guarded fetch (http(s) only; the operator's own URL may be local).
+ */
 export function openAiSdk(opts: OpenAiOptions = {}): OpenAI {
   const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY;
-  if (!apiKey) throw new Error("OPENAI_API_KEY is not set: set it (and OPENAI_BASE_URL for a compatible server) or use the offline provider");
+  if (!apiKey) throw new Error("OPENAI_API_KEY is not set: set it (and OPENAI_BASE_URL for a compatible server), name an endpoint, or use the offline provider");
   return new OpenAI({
     apiKey,
     baseURL: opts.baseURL ?? (process.env.OPENAI_BASE_URL || undefined),
@@ -19,7 +24,19 @@ export function openAiSdk(opts: OpenAiOptions = {}): OpenAI {
     // Retries are ours (lib/generate/call-with-retry.ts): they share the rate limiter's pause and count
     // toward the item's attempt limit, which the SDK's hidden retries would not.
     maxRetries: 0,
+    fetch: guardedFetch(true),
   });
+}
+
+/**
+ * The SDK for a named endpoint (lib/endpoints; omitted or "default": the environment's), key decrypted on the
+ * server only, the URL policy enforced per request. The model must be one the endpoint lists (when it lists any).
+ */
+export async function endpointSdk(endpoint: string | undefined, model: string, opts: { timeoutMs?: number } = {}): Promise<OpenAI> {
+  if (!endpoint || endpoint === BUILTIN_ENDPOINT) return openAiSdk(opts);
+  const ep = await resolveEndpoint(endpoint);
+  await assertUsable(ep, model);
+  return endpointClient(ep, { timeoutMs: opts.timeoutMs, maxRetries: 0 });
 }
 
 /** The body of a chat completion request with structured output, shared by online calls and batch files. */
