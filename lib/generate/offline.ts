@@ -1,76 +1,63 @@
 import crypto from "node:crypto";
+import { factsIn, KIND_LABEL, type Fact } from "./offline/facts";
+
+export { candidateSentences, factsIn, type Fact, type FactKind } from "./offline/facts";
 
 /**
- * The offline generator: NOT a language model. It picks a sentence that carries a checkable fact (a date,
- * a number or a name), blanks the fact out, and asks for it; the support quote is the sentence itself,
- * copied from the text. Questions are therefore cloze-style and plain, but honest and grounded, so the
- * whole journey (review, assembly, export) works without a network. Multi items combine facts from two
- * different pieces, so they really need both.
+ * The offline generator: NOT a language model. It picks a sentence that carries a checkable fact — a person, a
+ * place, an organisation, a date, an amount of money, a percentage or a counted amount, as compromise (an English
+ * NLP library) recognises them — blanks the fact out, and asks for it; the support quote is the sentence itself,
+ * copied from the text. Questions are cloze-style and plain, but honest and grounded, so the whole journey (review,
+ * assembly, export, the offline verifier) works without a network. Facts that make a specific question come first:
+ * a person with their role, an amount with its currency, a full date. Multi items blank one fact in each of two
+ * different pieces, in sentences that occur in no other piece, so they really need both (`pieces` names them).
  */
-export const OFFLINE_LABEL = "offline cloze generator (no LLM): questions blank out a date, number or name from one sentence";
+export const OFFLINE_LABEL =
+  "offline cloze generator (no LLM): questions blank out a person, place, organisation, date or amount (found by compromise) from one sentence";
 
-export interface Fact { sentence: string; fact: string; kind: "date" | "number" | "name"; piece: number }
-
-const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
-const PATTERNS: { kind: Fact["kind"]; re: RegExp }[] = [
-  { kind: "date", re: new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?\\b|\\b${MONTH}\\s+\\d{4}\\b|\\b(?:1[89]\\d\\d|20\\d\\d)\\b`) },
-  { kind: "number", re: /\$?\b\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|million|billion|thousand))?/ },
-  { kind: "name", re: /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|[A-Z]\.))+/ },
-  // a single capitalised word or an acronym inside the sentence (not its first word): a place, a product, a body
-  { kind: "name", re: /(?<=\s)(?:[A-Z][\p{Ll}'’-]{2,}|[A-Z]{2,6})(?=[\s,.;:!?)])/u },
-];
-
-/** Sentences as exact substrings of the text (split on whitespace after . ! ? and on newlines). */
-export function sentences(text: string): string[] {
-  return text.split("\n").flatMap((p) => p.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[A-Z0-9])/)).map((s) => s.trim()).filter(Boolean);
+function rank<T>(items: T[], key: string, salt: string, score: (t: T) => number): T[] {
+  const h = (i: number) => crypto.createHash("sha256").update(`${key}\u0000${salt}\u0000${i}`).digest().readUInt32BE(0);
+  return items.map((item, i) => ({ item, s: score(item), h: h(i) })).sort((a, b) => b.s - a.s || a.h - b.h).map((x) => x.item);
 }
 
-export function factsIn(text: string, piece: number): Fact[] {
-  const out: Fact[] = [];
-  for (const sentence of sentences(text)) {
-    const words = sentence.split(/\s+/).length;
-    if (words < 6 || words > 60 || !/[.!?]["”’)]?$/.test(sentence)) continue;
-    for (const { kind, re } of PATTERNS) {
-      const m = re.exec(sentence);
-      if (m && m[0].trim().length >= 2) {
-        out.push({ sentence, fact: m[0].trim(), kind, piece });
-        break;
-      }
-    }
-  }
-  return out;
+/** The best fact of a piece for this item: highest score first, ties broken by the item key (deterministic). */
+function best(facts: Fact[], key: string, salt: string): Fact | undefined {
+  return rank(facts, key, salt, (f) => f.score)[0];
 }
 
-function pick<T>(items: T[], key: string, salt: string): T | undefined {
-  if (!items.length) return undefined;
-  const h = crypto.createHash("sha256").update(`${key}\u0000${salt}`).digest();
-  return items[h.readUInt32BE(0) % items.length];
+/** The sentence with the fact blanked, wrapped in quotation marks it does not itself contain. */
+function quotedCloze(f: Fact): string {
+  const cloze = `${f.sentence.slice(0, f.at)}____${f.sentence.slice(f.at + f.fact.length)}`;
+  return f.sentence.includes('"') ? `“${cloze}”` : `"${cloze}"`;
 }
-
-const LABEL = { date: "date or year", number: "number", name: "name" } as const;
-const cloze = (f: Fact) => f.sentence.replace(f.fact, "____");
 
 export interface OfflineQa { question: string; answer: string; support: string[]; pieces: number[] }
 
 /** One pair for the texts of an item, or null when no sentence carries a usable fact. */
 export function offlinePair(type: "single" | "multi", texts: string[], key: string): OfflineQa | null {
   if (type === "single") {
-    const f = pick(factsIn(texts[0] ?? "", 1), key, "single");
+    const f = best(factsIn(texts[0] ?? "", 1), key, "single");
     if (!f) return null;
+    const label = KIND_LABEL[f.kind];
     return {
-      question: `Which ${LABEL[f.kind]} fills the blank in this statement: "${cloze(f)}"?`,
-      answer: `The missing ${LABEL[f.kind]} is ${f.fact}.`,
+      question: `Which ${label} fills the blank in ${quotedCloze(f)}?`,
+      answer: `The missing ${label} is ${f.fact}.`,
       support: [f.sentence],
       pieces: [1],
     };
   }
-  const byPiece = texts.map((t, i) => factsIn(t, i + 1)).filter((fs) => fs.length > 0);
+  // A fact counts for its piece only when its sentence is in no other piece: otherwise one piece would answer both.
+  const byPiece = texts
+    .map((t, i) => factsIn(t, i + 1).filter((f) => texts.every((other, j) => j === i || !other.includes(f.sentence))))
+    .filter((fs) => fs.length > 0);
   if (byPiece.length < 2) return null;
-  const first = pick(byPiece, key, "a")!;
-  const second = pick(byPiece.filter((fs) => fs !== first), key, "b")!;
-  const [a, b] = [pick(first, key, "fa")!, pick(second, key, "fb")!].sort((x, y) => x.piece - y.piece) as [Fact, Fact];
+  const [first, second] = rank(byPiece, key, "pieces", (fs) => Math.max(...fs.map((f) => f.score)));
+  const a0 = best(first!, key, "a");
+  const b0 = best(second!.filter((f) => f.fact !== a0?.fact), key, "b");
+  if (!a0 || !b0) return null;
+  const [a, b] = [a0, b0].sort((x, y) => x.piece - y.piece) as [Fact, Fact];
   return {
-    question: `Which ${LABEL[a.kind]} fills the blank in "${cloze(a)}", and which ${LABEL[b.kind]} fills the blank in "${cloze(b)}"?`,
+    question: `Which ${KIND_LABEL[a.kind]} fills the blank in ${quotedCloze(a)}, and which ${KIND_LABEL[b.kind]} fills the blank in ${quotedCloze(b)}?`,
     answer: `The first blank is ${a.fact} and the second is ${b.fact}.`,
     support: [a.sentence, b.sentence],
     pieces: [a.piece, b.piece],
