@@ -31,7 +31,7 @@ async function validated(input: EndpointInput): Promise<{ baseUrl: string; model
   if (input.name.toLowerCase() === BUILTIN_ENDPOINT) throw new AppError("bad_request", `"${BUILTIN_ENDPOINT}" is the built-in endpoint from OPENAI_BASE_URL / OPENAI_API_KEY`);
   let url: URL;
   try {
-    url = await checkUrl(input.baseUrl, input.allowPrivate ?? false);
+    url = await checkUrl(input.baseUrl, input.allowPrivate ?? false, { unresolvable: "allow" });
   } catch (err) {
     if (err instanceof UrlPolicyError) throw new AppError("bad_request", err.message);
     throw err;

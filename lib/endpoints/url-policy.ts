@@ -57,8 +57,12 @@ export function checkUrlSyntax(raw: string): URL {
   return url;
 }
 
-/** Resolves the URL's host and refuses it when any address it resolves to is not allowed. */
-export async function checkUrl(raw: string, allowPrivate: boolean): Promise<URL> {
+/**
+ * Resolves the URL's host and refuses it when any address it resolves to is not allowed. `unresolvable: "allow"`
+ * (saving an endpoint while its DNS is down) lets a name that does not resolve now pass; it is checked again
+ * before each run and at every connection.
+ */
+export async function checkUrl(raw: string, allowPrivate: boolean, opts: { unresolvable?: "allow" | "refuse" } = {}): Promise<URL> {
   const url = checkUrlSyntax(raw);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
@@ -67,6 +71,7 @@ export async function checkUrl(raw: string, allowPrivate: boolean): Promise<URL>
     try {
       addresses = (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
     } catch (err) {
+      if (opts.unresolvable === "allow") return url;
       throw new UrlPolicyError(`cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
