@@ -6,7 +6,7 @@ import type { BulkBody } from "@/lib/pairs/schemas";
 export function usePairsBulk() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkBody) => api<{ matched: number; changed: number }>("/api/pairs/bulk", { method: "POST", json: body }),
+    mutationFn: (body: BulkBody) => api<{ matched: number; changed: number; groupId: number }>("/api/pairs/bulk", { method: "POST", json: body }),
     onSettled: () => client.invalidateQueries({ queryKey: ["pairs"] }),
   });
 }

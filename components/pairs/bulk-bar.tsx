@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { usePairsBulk } from "@/components/hooks/use-pairs-bulk";
+import { useUndoGroup } from "@/components/hooks/use-undo-group";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/client/fetch";
 import { fmtInt } from "@/lib/client/format";
@@ -20,9 +21,11 @@ export function BulkBar({ filter, count }: { filter: PairFilter; count: number |
   const bulk = usePairsBulk();
   const [confirm, setConfirm] = useState<{ action: BulkAction; expected: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [lastGroup, setLastGroup] = useState<number | null>(null);
+  const undoGroup = useUndoGroup();
   const run = (c: { action: BulkAction; expected: number }) =>
     bulk.mutate({ filter, ...c }, {
-      onSuccess: (r) => { setConfirm(null); setMessage(`${DONE[c.action]}: ${fmtInt(r.changed)} of ${fmtInt(r.matched)} matching pairs changed (the rest already had that status). Each change is in the pair's history.`); },
+      onSuccess: (r) => { setConfirm(null); setLastGroup(r.changed ? r.groupId : null); setMessage(`${DONE[c.action]}: ${fmtInt(r.changed)} of ${fmtInt(r.matched)} matching pairs changed (the rest already had that status). Each change is in the pair's history.`); },
       onError: (err) => {
         const now = err instanceof ApiError ? (err.body.current as { count?: number } | undefined)?.count : undefined;
         if (now !== undefined) setConfirm({ ...c, expected: now });
@@ -50,6 +53,13 @@ export function BulkBar({ filter, count }: { filter: PairFilter; count: number |
         </>
       )}
       {message && <span role="status" className="text-zinc-600 dark:text-zinc-400">{message}</span>}
+      {lastGroup !== null && (
+        <Button variant="secondary" className="!px-2 !py-0.5 text-xs" disabled={undoGroup.isPending}
+          onClick={() => undoGroup.mutate(lastGroup, {
+            onSuccess: (u) => { setLastGroup(null); setMessage(`Undid the bulk action: ${fmtInt(u.restored)} pairs restored${u.kept ? `, ${fmtInt(u.kept)} changed since and kept` : ""}.`); },
+            onError: (err) => setMessage(err.message),
+          })}>Undo this bulk action</Button>
+      )}
     </div>
   );
 }

@@ -51,12 +51,13 @@ export function ProgressOverview() {
           <Rates title="Model" rows={o.byModel} />
           <Rates title="Prompt" rows={o.byPromptVersion} />
           <table className="w-full text-xs" aria-label="Reviewer throughput">
-            <thead><tr><th className={TH}>Reviewer</th><th className={`${TH} text-right`}>1 h</th><th className={`${TH} text-right`}>Today</th><th className={`${TH} text-right`}>7 days</th></tr></thead>
+            <thead><tr><th className={TH}>Reviewer</th><th className={`${TH} text-right`}>1 h</th><th className={`${TH} text-right`}>Today</th><th className={`${TH} text-right`}>7 days</th><th className={`${TH} text-right`} title="Bulk actions in 7 days (pairs changed); not counted as reviews">Bulk</th></tr></thead>
             <tbody>
-              {o.reviewers.length === 0 && <tr><td colSpan={4} className="px-3 py-1 text-zinc-500">No decisions yet — start in Review.</td></tr>}
+              {o.reviewers.length === 0 && <tr><td colSpan={5} className="px-3 py-1 text-zinc-500">No decisions yet — start in Review.</td></tr>}
               {o.reviewers.map((r) => (
                 <tr key={r.actorId} className="border-t border-zinc-100 dark:border-zinc-800">
                   <td className="truncate px-3 py-1">{r.name}</td><td className={`${TD} text-right`}>{fmtInt(r.lastHour)}</td><td className={`${TD} text-right`}>{fmtInt(r.today)}</td><td className={`${TD} text-right`}>{fmtInt(r.last7Days)}</td>
+                  <td className={`${TD} text-right`} title={`${fmtInt(r.bulkPairs)} pairs in ${fmtInt(r.bulkActions)} bulk actions`}>{r.bulkActions ? `${fmtInt(r.bulkActions)} (${fmtInt(r.bulkPairs)})` : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/client";
 import { AppError } from "@/lib/api/errors";
+import { writeGroup } from "@/lib/review-team/groups";
 import { Params, pairWhere } from "./filter";
 import type { BulkAction, PairFilter, PairStatus } from "./schemas";
 
@@ -7,10 +8,10 @@ const TARGET: Record<BulkAction, PairStatus> = { accept: "accepted", reject: "re
 
 /**
  * Sets the status of every pair matching the filter in one set-based statement, recording one `bulk` event
- * per changed pair (undoable one by one). `expected` is the count the user confirmed: if the filter matches a
+ * per changed pair in one event group (undoable as a whole, or one by one). `expected` is the count the user confirmed: if the filter matches a
  * different number now, nothing changes and the 409 carries the new count for a fresh confirmation.
  */
-export async function bulkUpdate(filter: PairFilter, action: BulkAction, expected: number, actorId: number): Promise<{ matched: number; changed: number }> {
+export async function bulkUpdate(filter: PairFilter, action: BulkAction, expected: number, actorId: number): Promise<{ matched: number; changed: number; groupId: number }> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
@@ -20,26 +21,10 @@ export async function bulkUpdate(filter: PairFilter, action: BulkAction, expecte
     const matched = rows[0]?.n ?? 0;
     if (matched !== expected)
       throw new AppError("conflict", `The filter now matches ${matched} pairs, not the ${expected} you confirmed.`, { current: { count: matched } });
-    const status = params.add(TARGET[action]);
-    const actor = params.add(actorId);
-    const res = await client.query(
-      `WITH target AS (
-         SELECT p.id, p.status, p.reviewer_id, p.reviewed_at, p.version FROM pair p
-         WHERE ${where} AND p.status <> ${status}::"PairStatus" FOR UPDATE OF p),
-       upd AS (
-         UPDATE pair SET status = ${status}::"PairStatus", reviewer_id = ${actor}::int, reviewed_at = now(),
-           version = pair.version + 1, updated_at = now()
-         FROM target t WHERE pair.id = t.id
-         RETURNING pair.id, t.status AS old_status, t.reviewer_id AS old_reviewer, t.reviewed_at AS old_reviewed,
-           t.version AS old_version, pair.reviewed_at AS new_reviewed, pair.version AS new_version)
-       INSERT INTO pair_event (pair_id, actor_id, kind, before, after)
-       SELECT id, ${actor}::int, 'bulk',
-         jsonb_build_object('status', old_status, 'reviewerId', old_reviewer, 'reviewedAt', old_reviewed, 'version', old_version),
-         jsonb_build_object('status', ${status}::"PairStatus", 'reviewerId', ${actor}::int, 'reviewedAt', new_reviewed, 'version', new_version)
-       FROM upd`,
-      params.values);
+    // one event group: undone as a whole, counted as one bulk action in reviewer statistics (lib/review-team/groups.ts)
+    const { groupId, changed } = await writeGroup(client, { kind: "bulk", action, filter, status: TARGET[action], actorId }, where, params.values);
     await client.query("COMMIT");
-    return { matched, changed: res.rowCount ?? 0 };
+    return { matched, changed, groupId };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;

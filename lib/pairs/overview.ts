@@ -2,7 +2,8 @@ import { pool } from "@/lib/db/client";
 import type { PairStatus, PairType } from "./schemas";
 
 export interface RateRow { key: string; accepted: number; rejected: number; total: number; acceptRate: number | null }
-export interface ReviewerRow { actorId: number; name: string; lastHour: number; today: number; last7Days: number }
+/** Individual reviews per period; bulk actions (event groups) are counted apart, never as reviews. */
+export interface ReviewerRow { actorId: number; name: string; lastHour: number; today: number; last7Days: number; bulkActions: number; bulkPairs: number }
 export interface PairOverview {
   total: number;
   byStatus: Record<PairStatus, number>;
@@ -24,7 +25,7 @@ function rates(groups: Map<string, Record<PairStatus, number>>): RateRow[] {
 
 /**
  * Progress of the review: the maintained counters (model × prompt version × type × status) give every count
- * and rate; reviewer throughput counts decisions (status, bulk, undo events) by actor over the last 7 days.
+ * and rate; reviewer throughput counts individual decisions by actor over the last 7 days, and bulk actions apart.
  */
 export async function pairOverview(): Promise<PairOverview> {
   const [groups, reviewers] = await Promise.all([
@@ -33,13 +34,25 @@ export async function pairOverview(): Promise<PairOverview> {
       // the number of pairs, where grouping the pairs themselves grew linearly (159 ms at 200K)
       `SELECT status, type, model, prompt_version AS pv, sum(n)::int AS n FROM pair_count GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0`),
     pool().query<ReviewerRow>(
-      `SELECT e.actor_id AS "actorId", coalesce(u.name, 'user ' || e.actor_id) AS name,
-         count(*) FILTER (WHERE e.created_at > now() - interval '1 hour')::int AS "lastHour",
-         count(*) FILTER (WHERE e.created_at > date_trunc('day', now()))::int AS today,
-         count(*)::int AS "last7Days"
-       FROM pair_event e LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE e.created_at > now() - interval '7 days' AND e.actor_id IS NOT NULL AND e.kind IN ('status', 'bulk')
-       GROUP BY 1, 2 ORDER BY "last7Days" DESC`),
+      // reviews = status events outside any group; a bulk action is one row of event_group (with its pair count)
+      `WITH reviews AS (
+         SELECT e.actor_id,
+           count(*) FILTER (WHERE e.created_at > now() - interval '1 hour')::int AS "lastHour",
+           count(*) FILTER (WHERE e.created_at > date_trunc('day', now()))::int AS today,
+           count(*)::int AS "last7Days"
+         FROM pair_event e
+         WHERE e.created_at > now() - interval '7 days' AND e.actor_id IS NOT NULL AND e.kind = 'status' AND e.group_id IS NULL
+         GROUP BY 1),
+       bulk AS (
+         SELECT actor_id, count(*)::int AS "bulkActions", sum(changed)::int AS "bulkPairs" FROM event_group
+         WHERE created_at > now() - interval '7 days' AND actor_id IS NOT NULL AND undone_at IS NULL GROUP BY 1)
+       SELECT a.actor_id AS "actorId", coalesce(u.name, 'user ' || a.actor_id) AS name,
+         coalesce(r."lastHour", 0) AS "lastHour", coalesce(r.today, 0) AS today, coalesce(r."last7Days", 0) AS "last7Days",
+         coalesce(b."bulkActions", 0) AS "bulkActions", coalesce(b."bulkPairs", 0) AS "bulkPairs"
+       FROM (SELECT actor_id FROM reviews UNION SELECT actor_id FROM bulk) a
+       LEFT JOIN reviews r ON r.actor_id = a.actor_id LEFT JOIN bulk b ON b.actor_id = a.actor_id
+       LEFT JOIN app_user u ON u.id = a.actor_id
+       ORDER BY "last7Days" DESC, "bulkPairs" DESC`),
   ]);
   const o: PairOverview = { total: 0, byStatus: zero(), byType: { single: zero(), multi: zero() }, byModel: [], byPromptVersion: [], reviewers: reviewers.rows };
   const models = new Map<string, Record<PairStatus, number>>();
