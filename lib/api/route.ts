@@ -101,8 +101,11 @@ async function readJson(req: NextRequest, limit: number): Promise<unknown> {
       chunks.push(value);
     }
   }
+  const text = Buffer.concat(chunks).toString("utf8");
+  // PostgreSQL text and jsonb cannot hold NUL: refuse it here with a clear message instead of failing deep inside
+  if (text.includes("\u0000") || /\\u0000/i.test(text)) throw new AppError("bad_request", "the request body contains a NUL character (\\u0000), which text fields cannot hold");
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "the request body is not valid JSON");
   }

@@ -35,7 +35,7 @@ export async function login(email: string, password: string, ip: string): Promis
   const user = await findUserForLogin(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (!ok || !user) {
-    await audit("sign_in_failed", { target: email.trim().toLowerCase().slice(0, 320), ip });
+    await audit("sign_in_failed", { target: email.replace(/\u0000/g, "").trim().toLowerCase().slice(0, 320), ip });
     throw new AppError("unauthorized", "wrong email or password");
   }
   await attempt.succeeded();

@@ -23,7 +23,8 @@ export function delayAfter(failures: number): number {
   return Math.min(LOGIN_LIMITS.baseDelaySeconds * 2 ** (failures - LOGIN_LIMITS.freeFailures), LOGIN_LIMITS.maxDelaySeconds);
 }
 
-const norm = (email: string) => email.trim().toLowerCase().slice(0, 320);
+// PostgreSQL text cannot hold NUL; a client may still send one
+const norm = (email: string) => email.replace(/\u0000/g, "").trim().toLowerCase().slice(0, 320);
 
 /**
  * Checks the limits and records the attempt as a failure before the password is even checked (`succeeded`
@@ -34,7 +35,7 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<{ su
   let id: number;
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7302))`, [`${norm(email)}\u0000${ip}`]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7302))`, [`${norm(email)} ${ip}`]);
     const { rows } = await client.query<{ pair: number; last: Date | null; by_ip: number; oldest_ip: Date | null }>(
       `WITH ok AS (SELECT max(created_at) AS at FROM login_attempt WHERE email = $1 AND ip = $2 AND success)
        SELECT count(*) FILTER (WHERE email = $1 AND created_at > now() - make_interval(mins => $3)

@@ -142,7 +142,7 @@ export async function changeOwnPassword(id: number, current: string, next: strin
 export async function findUserForLogin(email: string): Promise<(SessionUser & { passwordHash: string | null }) | undefined> {
   const { rows } = await pool().query<SessionUser & { passwordHash: string | null }>(
     `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u WHERE u.email = $1 AND ${ACTIVE_USER}`,
-    [email.trim().toLowerCase()]);
+    [email.replace(/\u0000/g, "").trim().toLowerCase()]);
   return rows[0];
 }
 
