@@ -9,7 +9,7 @@ import { claimItems, releaseItems, type VerifyItem } from "./items";
 import { matchAnswer } from "./match";
 import type { VerifyParams } from "./params";
 import { verifyMessages, VERIFY_FORMAT, VERIFY_MAX_TOKENS } from "./prompts";
-import { pairEstimate, type CheckRow } from "./run-pair";
+import { checkKey, pairEstimate, type CheckRow } from "./run-pair";
 import type { StopReason } from "./run-online";
 import { storeFailure, storeVerified } from "./store";
 import type { VerifyTally } from "./tally";
@@ -20,7 +20,7 @@ import { loadWork, piecesOf, type PairWork } from "./work";
 /**
  * Batch mode: every check of every pending pair goes out in one JSONL file through the Batch API (half price;
  * ablations are sent up front, since a batch cannot wait for the evidence-only answer — they only count when
- * evidence-only matched). `custom_id` = `v<item>|<check>`. The batch id is written on its items right after
+ * evidence-only matched). `custom_id` = the check's key, as online. The batch id is written on its items right after
  * submission, so a resumed job polls the batch it already paid for instead of sending it again. A pair with an
  * invalid reply is asked again in the next batch, up to `maxInvalid`, then recorded as failed.
  */
@@ -50,7 +50,7 @@ export async function runBatch(ctx: JobContext, p: VerifyParams, sdk: OpenAI, pr
       if (!budget.tryReserve(costUsd(price, est.prompt, est.completion, true))) break;
       chosen.push(item);
       for (const c of allChecks(w)) {
-        lines.push({ custom_id: `v${item.id}|${checkId(c)}`, method: "POST", url: "/v1/chat/completions",
+        lines.push({ custom_id: checkKey(item.id, w.pairId, c), method: "POST", url: "/v1/chat/completions",
           body: chatBody({ model: p.model, messages: verifyMessages(w.question, c.kind === "closed_book" ? null : piecesOf(w, c.pieces)), format: VERIFY_FORMAT, maxTokens: VERIFY_MAX_TOKENS }) });
       }
     }
@@ -94,7 +94,7 @@ async function collect(ctx: JobContext, p: VerifyParams, sdk: OpenAI, price: Pri
     const checks: CheckRow[] = [];
     let problem: { reason: string; raw: string | null } | null = w ? null : { reason: "this pair no longer exists", raw: null };
     for (const c of w ? allChecks(w) : []) {
-      const r = replies.get(`v${item.id}|${checkId(c)}`);
+      const r = replies.get(checkKey(item.id, w!.pairId, c));
       if (!r) { problem ??= { reason: `batch ${batchId} ended "${batch.status}" without a result for ${checkId(c)}`, raw: null }; continue; }
       if ("error" in r) { problem ??= { reason: `${checkId(c)}: ${r.error}`, raw: null }; continue; }
       usage.promptTokens += r.usage.promptTokens;

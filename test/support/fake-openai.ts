@@ -12,7 +12,8 @@ export type FakeReply =
   | { kind: "status"; status: number; retryAfter?: string }
   | { kind: "hang" }
   | { kind: "malformed" }
-  | { kind: "violation" };
+  | { kind: "violation" }
+  | { kind: "refusal"; text?: string };
 
 export interface SeenRequest { key: string; at: number; status: number; via: "online" | "batch" }
 
@@ -122,11 +123,13 @@ function answer(chat: ChatBody, reply: FakeReply): { status: number; json: unkno
   if (reply.kind === "malformed") content = `{"question": "What happened`;
   else if (reply.kind === "violation") content = JSON.stringify({ question: "What happened?", answer: "" });
   else content = (reply.kind === "ok" ? reply.content : undefined) ?? validReply(user, multi);
+  const refusal = reply.kind === "refusal" ? reply.text ?? "I can't help with that." : null;
+  if (refusal) content = "";
   const prompt = Math.ceil(JSON.stringify(chat.messages ?? []).length / 4);
   const completion = Math.ceil(content.length / 4);
   return { status: 200, json: {
     id: `chatcmpl-${crypto.randomBytes(4).toString("hex")}`, object: "chat.completion", created: now(), model: chat.model ?? "fake",
-    choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop", logprobs: null }],
+    choices: [{ index: 0, message: { role: "assistant", content: refusal ? null : content, refusal }, finish_reason: "stop", logprobs: null }],
     usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
   } };
 }
