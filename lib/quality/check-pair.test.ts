@@ -116,6 +116,26 @@ describe("checkPair on real corpus pairs", () => {
     expect(codes(scaled)).not.toContain("answer_unsupported");
   });
 
+  it("reads a number inside a token as a reader does: QR1.83bn, $4.5m, 1990s", () => {
+    const evidence = [{ piece: 1, text: "Doha Bank's net profit rose to QR1.83bn while costs fell to $4.5m, the lowest since the 1990s." }];
+    const ask = (answer: string) => codes({ ...good, question: "What did the bank report about its results this year?", answer, support: ["Doha Bank's net profit rose to QR1.83bn"], evidence });
+    for (const answer of ["The profit was QR1.83bn.", "The profit was 1.83 billion riyals.", "Costs were $4,500,000.", "Costs were $4.5 million.", "It was the lowest since the 1990s."]) {
+      expect(ask(answer)).not.toContain("answer_unsupported");
+    }
+    // …and still catches a number that is not there: the "83" of "QR1.83bn" is not a number a reader sees
+    expect(ask("The profit was 83 riyals.")).toContain("answer_unsupported");
+    expect(ask("Costs were $5.4m.")).toContain("answer_unsupported");
+  });
+
+  it("accepts a short answer whose names are in the evidence, however few of its words are", () => {
+    const evidence = [{ piece: 1, text: "The satirical site The Onion ran the story first, and AT&T later confirmed the outage in the US." }];
+    const q = { ...good, question: "Which publication ran the story first, before it was confirmed?", support: ["The satirical site The Onion ran the story first"], evidence };
+    expect(codes({ ...q, answer: "The missing name is The Onion." })).not.toContain("answer_unsupported");
+    expect(codes({ ...q, answer: "The missing organisation is AT&T." })).not.toContain("answer_unsupported");
+    expect(codes({ ...q, answer: "The missing place is US." })).not.toContain("answer_unsupported");
+    expect(codes({ ...q, answer: "The missing name is The Guardian." })).toContain("answer_unsupported");
+  });
+
   it("documents every code it can emit", () => {
     const documented = new Set(QUALITY_CHECKS.map((c) => c.code));
     const emitted = new Set(cases.map(([code]) => code));

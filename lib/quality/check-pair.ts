@@ -1,6 +1,7 @@
 import { QUALITY_LIMITS as L, scoreFlags, type QualityFlag } from "./catalog";
 import { contentWordSet, contentWords, digitNumberMentions, numbersIn } from "./lexical";
 import { findMetaPhrase } from "./meta-phrases";
+import { answerNames } from "./names";
 import { containsWords, normalizeForMatch, wordKey } from "./normalize";
 import { quoteFound, quoteParts } from "./spans";
 
@@ -89,15 +90,24 @@ function checkAnswerSupported(p: PairForQuality): QualityFlag[] {
     const list = [...new Set(missingNumbers.map((m) => m.text))].join(", ");
     return [error("answer_unsupported", `The answer states ${list}, which the evidence never mentions.`)];
   }
+  // What the answer names — "The Onion", "Jane Porter", "QR1.83bn" — is its substance: when every name it gives
+  // occurs in the evidence, it is supported however many other words it uses ("The missing name is The Onion.").
+  const evidenceKey = wordKey(evidence);
+  const names = answerNames(p.answer);
+  // a name with digits is found when its numbers are, as a reader reads them ("$4.5 million" ~ "$4.5m")
+  const found = (n: { key: string; text: string }) => containsWords(evidenceKey, n.key) ||
+    (/\d/.test(n.text) && digitNumberMentions(n.text).every((m) => m.values.some((v) => evidenceNumbers.has(v))));
+  if (names.length > 0 && names.every(found)) return [];
   const answerWords = contentWordSet(p.answer);
   if (answerWords.size === 0) return [];
-  const evidenceWords = new Set(contentWords(evidence));
+  // Words the reader was given in the question are not claims the evidence must back ("Which place …?" → "The place is …").
+  const known = new Set([...contentWords(evidence), ...contentWords(p.question)]);
   let hits = 0;
-  for (const w of answerWords) if (evidenceWords.has(w)) hits++;
+  for (const w of answerWords) if (known.has(w)) hits++;
   const share = hits / answerWords.size;
   if (share >= L.answerMinEvidenceOverlap) return [];
   const percent = `${Math.round(share * 100)}%, minimum ${L.answerMinEvidenceOverlap * 100}%`;
-  const reason = `Only ${hits} of the answer's ${answerWords.size} content words occur in the evidence (${percent}).`;
+  const reason = `Only ${hits} of the answer's ${answerWords.size} content words occur in the evidence or the question (${percent}).`;
   return [warn("answer_unsupported", reason)];
 }
 

@@ -54,7 +54,12 @@ export function contentWordSet(text: string): Set<string> {
   return new Set(contentWords(text));
 }
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion)\b)?/g;
+/**
+ * A number as a reader sees it: whole digit runs only (never the "83" of "1.83"), with a scale word or an attached
+ * scale suffix ("QR1.83bn", "$4.5m", "20k"); a decade's "s" ("1990s") is not part of the value.
+ */
+const NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|tn)(?![\p{L}\d]))?/gu;
+const SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, tn: 1e12 };
 const UNITS = "one|two|three|four|five|six|seven|eight|nine";
 const WORD_NUMBER = new RegExp(
   `\\b(zero|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen|${UNITS}|` +
@@ -85,7 +90,7 @@ function mentions(text: string, withWords: boolean): NumberMention[] {
   for (const m of norm.matchAll(NUMBER)) {
     const value = Number(`${(m[1] ?? "").replace(/,/g, "")}${m[2] ? `.${m[2]}` : ""}`);
     if (!Number.isFinite(value)) continue;
-    const scale = m[3] ? SCALE[m[3]] : undefined;
+    const scale = m[3] ? SCALE[m[3]] : m[4] ? SUFFIX_SCALE[m[4]] : undefined;
     out.push({ text: m[0], values: scale ? [String(value), String(Math.round(value * scale))] : [String(value)] });
   }
   if (withWords) {

@@ -10,10 +10,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import { offlinePair } from "@/lib/generate/offline";
 import { segmentDocument } from "@/lib/segment";
 import { getTokenizer } from "@/lib/tokenize";
-import { readDemoTexts } from "@/lib/tokenize/testing/demo-corpus";
 
 export interface SamplePair {
   n: number; type: "single" | "multi"; key: string; question: string; answer: string; support: string[]; pieces: number[];
@@ -22,7 +22,7 @@ export interface SamplePair {
 
 export async function offlineSample(o: { file: string; n: number; flatten: boolean; seed: string; maxDocs?: number }): Promise<{ pairs: SamplePair[]; items: number }> {
   const tokenizer = await getTokenizer("mistral");
-  let texts = readDemoTexts(o.file);
+  let texts = readTexts(o.file);
   if (o.maxDocs) texts = texts.slice(0, o.maxDocs);
   if (o.flatten) texts = texts.map((t) => t.replace(/\s*\n\s*/g, " "));
   const h = (s: string) => crypto.createHash("sha256").update(`${o.seed}\u0000${s}`).digest().readUInt32BE(0);
@@ -49,6 +49,13 @@ export async function offlineSample(o: { file: string; n: number; flatten: boole
     pairs.push({ n: pairs.length + 1, type: item.type, key: item.key, ...qa, evidence: item.texts.map((text, i) => ({ piece: i + 1, text })) });
   }
   return { pairs, items: tried };
+}
+
+/** `text` of every JSON line of a plain or gzipped JSON Lines file. */
+export function readTexts(file: string): string[] {
+  const raw = fs.readFileSync(file);
+  const body = raw[0] === 0x1f && raw[1] === 0x8b ? zlib.gunzipSync(raw) : raw;
+  return body.toString("utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
 if (process.argv[1]?.endsWith("offline-sample.ts")) {
