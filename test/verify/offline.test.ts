@@ -16,7 +16,7 @@ let corpusId: number;
 let genSingle: number;
 let genMulti: number;
 let reviewer: number;
-const OFFLINE = { OPENAI_API_KEY: "" } as NodeJS.ProcessEnv;
+const OFFLINE: NodeJS.ProcessEnv = { ...process.env, OPENAI_API_KEY: "" };
 
 beforeAll(async () => {
   await useTestDatabase();
