@@ -16,20 +16,22 @@ const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 export const exportCommand: Command = {
   name: "export",
   summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest",
-  usage: "in2 export --format film|chat|raw --seed S --out PATH.jsonl[.gz] [--status accepted[,pending,flagged,rejected]] "
-    + "[--type single,multi,short] [--corpus NAME] [--min-tokens 4096] [--max-tokens 32768] [--short-ratio 0.1]",
+  usage: "in2 export --format film|chat|raw --out PATH.jsonl[.gz] [--run ID | --seed 1 --min-tokens 4096 --max-tokens 32768 --short-ratio 0.1] "
+    + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N]",
   options: {
     format: { type: "string" }, status: { type: "string" }, type: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
     corpus: { type: "string" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" }, "short-ratio": { type: "string" },
+    run: { type: "string" }, tokenizer: { type: "string" }, "max-example-tokens": { type: "string" },
   },
   async run(v) {
     if (typeof v.out !== "string") throw new UsageError("say where to write: --out PATH.jsonl or PATH.jsonl.gz");
     if (!/\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--out must end in .jsonl or .jsonl.gz");
-    if (typeof v.seed !== "string") throw new UsageError("give a seed (--seed S): it decides the contexts of pairs assembled now");
+    // --run ID exports that run's contexts with its recipe (seed included); without it the defaults are assembly's
     const parsed = exportOptions.safeParse({
       format: v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: v.out.endsWith(".gz"),
       corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
       minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
+      runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -41,10 +43,10 @@ export const exportCommand: Command = {
     const job = await runJobHere(id, (j) => line(j, started));
     assertSucceeded(job, { job_id: id, status: job.status, error: job.error });
     const row = await exportForJob(id);
-    const r = job.result as { rows: number; unassembled: number; bytes: number; sha256: string; manifest: string; seconds: number };
+    const r = job.result as { rows: number; unassembled: number; leftOut?: Record<string, number>; recipe?: unknown; bytes: number; sha256: string; manifest: string; seconds: number };
     return {
       job_id: id, export_id: row?.id ?? null, format: parsed.data.format, out, manifest: r.manifest, rows: r.rows,
-      unassembled: r.unassembled, bytes: r.bytes, sha256: r.sha256, seconds: r.seconds,
+      left_out: r.leftOut ?? {}, recipe: r.recipe ?? null, bytes: r.bytes, sha256: r.sha256, seconds: r.seconds,
     };
   },
   remote: exportRemote,

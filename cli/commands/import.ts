@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
+import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { importFiles, type ImportProgress } from "@/lib/corpus/importer";
 import { progress, UsageError, type Command } from "../command";
 import { assertSucceeded } from "../errors";
@@ -38,12 +39,15 @@ export const importCommand: Command = {
         progress(describe(p, started));
       },
     });
+    // contamination is enforced at import: new documents are checked against the active eval sets (10-grams)
+    const [decontamination] = await decontaminateAll({ corpusIds: [summary.corpusId] });
     progress(`imported ${summary.documents.imported} documents (${summary.documents.duplicates} duplicates, ` +
       `${summary.skippedTotal} lines skipped) into "${summary.corpus}": ${summary.segments} segments`);
     return {
       corpus: summary.corpus,
       documents: summary.documents,
       segments: summary.segments,
+      contaminated: decontamination?.contaminatedTotal ?? 0,
       skipped: summary.skipped,
       ...(summary.skippedTotal > summary.skipped.length ? { skipped_total: summary.skippedTotal } : {}),
     };

@@ -31,11 +31,11 @@ export function assembleContext(
   opts: AssembleOptions,
 ): AssembledContext {
   validate(opts);
-  const rng = createRng(deriveSeed(opts.seed, `pair:${input.pairId}`));
+  const rng = createRng(deriveSeed(opts.seed, input.key ?? `pair:${input.pairId}`));
   const isShort = rng.next() < opts.shortRatio;
   const target = rng.int(opts.minTokens, opts.maxTokens);
   const evidence = [...input.evidence].sort((a, b) => a.piece - b.piece);
-  if (evidence.length === 0) throw new AssemblyError("invalid_options", `Pair ${input.pairId} has no evidence segments.`);
+  if (!evidence.some((e) => e.needed !== false)) throw new AssemblyError("invalid_options", `Pair ${input.pairId} has no evidence segments.`);
   if (isShort) return assembleShort(input, evidence, tokenizer, String(opts.seed));
   return assembleLong(input, evidence, filler, tokenizer, opts, rng, target);
 }
@@ -61,10 +61,11 @@ function assembleLong(
   const leaks = leakDetector(input.answer, input.support);
   const picker = new FillerPicker(filler, rng, exclude, leaks, cost, start, evidence.map((e) => e.id));
 
-  const fillers: Placed[] = picker.fillTo(target, min, max).map((f) => ({ ...f, piece: null }));
-  // One uniform shuffle of keys and fillers together: every evidence segment (each piece on its own) lands in a
-  // uniformly random slot, independent of the others.
-  let order: Placed[] = rng.shuffle([...evidence, ...fillers]);
+  const fillers: Placed[] = picker.fillTo(target, min, max).map((f) => ({ ...f, piece: null, role: "filler" as const }));
+  // One uniform shuffle of keys, sources and fillers together: every evidence segment (each piece on its own)
+  // lands in a uniformly random slot, independent of the others; source segments are shuffled in like fillers.
+  const pieces: Placed[] = evidence.map((e) => ({ ...e, role: e.needed === false ? ("source" as const) : ("evidence" as const) }));
+  let order: Placed[] = rng.shuffle([...pieces, ...fillers]);
 
   let text = order.map((s) => s.text).join(separator);
   let total = tokenizer.count(text);
@@ -84,6 +85,9 @@ function assembleLong(
   }
 
   const spans = buildSpans(order, total, cost);
+  const additive = tokenizer.newlineAdditivity;
+  const exact = additive !== undefined && cost.overhead === 0 && cost.separator === additive.separatorTokens
+    && order.every((s) => additive.holds?.(s.text) ?? false) && spans.at(-1)?.tokenEnd === total;
   return {
     pairId: input.pairId,
     kind: "long",
@@ -91,6 +95,7 @@ function assembleLong(
     totalTokens: total,
     spans,
     evidenceDepths: evidenceDepths(spans, total),
+    tokenOffsets: exact ? "exact" : "estimated",
     seed: String(opts.seed),
     sourceDocumentId: input.sourceDocument.id,
     leakyFillersRejected: picker.rejectedLeaks,
@@ -101,7 +106,7 @@ function assembleLong(
 function removeFillers(order: Placed[], picker: FillerPicker, rng: Rng, goal: number): Placed[] {
   const out = [...order];
   do {
-    const fillerIdx = out.flatMap((s, i) => (s.piece === null ? [i] : []));
+    const fillerIdx = out.flatMap((s, i) => (s.role === "filler" ? [i] : []));
     if (fillerIdx.length === 0) break;
     const [removed] = out.splice(rng.pick(fillerIdx), 1);
     if (removed) picker.release(removed);
@@ -119,7 +124,7 @@ function insertFillers(
   max: number,
 ): Placed[] {
   const out = [...order];
-  for (const f of picker.fillTo(goal, min, max)) out.splice(rng.int(0, out.length), 0, { ...f, piece: null });
+  for (const f of picker.fillTo(goal, min, max)) out.splice(rng.int(0, out.length), 0, { ...f, piece: null, role: "filler" });
   return out;
 }
 

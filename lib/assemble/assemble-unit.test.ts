@@ -90,11 +90,22 @@ describe("assembleContext edge cases", () => {
     expect(r.evidenceDepths[0]).toBeCloseTo(3 / (r.totalTokens - evidence.tokenCount), 10);
   });
 
-  it("finds the evidence in a short document even when whitespace was normalised", () => {
-    const doc = `Intro line.\n${evidence.text.replace(/ /g, "  ")}\nEnd.`;
-    const r = assembleContext({ ...input, sourceDocument: { id: 1, text: doc, tokenCount: 0 } }, pool(), wordTokenizer, { ...opts, shortRatio: 1 });
+  it("marks a repeated paragraph in a short context where the segment really is (its stored offsets, not a text search)", () => {
+    const para = "The treaty was signed in Vienna.";
+    const doc = `😀 ${para}\nMiddle part.\n${para}\nEnd.`;
+    const cps = Array.from(doc);
+    const second = cps.length - Array.from(`${para}\nEnd.`).length;
+    const ev = { ...seg(1, 1, para), piece: 1, charStart: second, charEnd: second + Array.from(para).length };
+    const r = assembleContext({ ...input, evidence: [ev], sourceDocument: { id: 1, text: doc, tokenCount: 0 } }, pool(), wordTokenizer,
+      { ...opts, shortRatio: 1 });
     const [span] = r.spans;
-    expect(Array.from(doc).slice(span?.charStart, span?.charEnd).join("").replace(/ +/g, " ")).toBe(evidence.text);
+    expect(span?.charStart).toBe(second);
+    expect(cps.slice(span?.charStart, span?.charEnd).join("")).toBe(para);
+    expect(span?.tokenStart).toBe(wordTokenizer.count(`😀 ${para}\nMiddle part.\n`));
+    // offsets that do not reproduce the text are not trusted blindly: the nearest real occurrence is marked
+    const off = assembleContext({ ...input, evidence: [{ ...ev, charStart: second + 1, charEnd: second + 1 + para.length }],
+      sourceDocument: { id: 1, text: doc, tokenCount: 0 } }, pool(), wordTokenizer, { ...opts, shortRatio: 1 });
+    expect(off.spans[0]?.charStart).toBe(second);
   });
 
   it("reports what cannot be assembled with a stable error code", () => {

@@ -2,7 +2,7 @@ import { codePointLength } from "./text-offsets";
 import type { JoinCost } from "./token-estimate";
 import type { ContextSpan, SegmentRef } from "./types";
 
-export type Placed = SegmentRef & { piece: number | null };
+export type Placed = SegmentRef & { piece: number | null; role: ContextSpan["role"] };
 
 /**
  * Spans for segments joined by a one-code-point separator.
@@ -34,7 +34,7 @@ export function buildSpans(order: Placed[], totalTokens: number, cost: JoinCost)
     spans.push({
       segmentId: seg.id,
       documentId: seg.documentId,
-      role: seg.piece === null ? "filler" : "evidence",
+      role: seg.role,
       piece: seg.piece,
       charStart: char,
       charEnd: char + length,

@@ -1,15 +1,14 @@
-import { findSupportSpans } from "@/lib/quality/spans";
 import { evidenceDepths } from "./build-spans";
-import { codePointLength } from "./text-offsets";
-import { AssemblyError, type AssembleInput, type AssembledContext, type ContextSpan, type CountingTokenizer } from "./types";
+import { codePointLength, utf16Offset } from "./text-offsets";
+import { AssemblyError, type AssembleInput, type AssembledContext, type ContextSpan, type CountingTokenizer, type SegmentRef } from "./types";
 
 /**
  * A short context is the pair's original document, untouched (the paper keeps ~10% of pairs this way so the
  * model does not forget short tasks). Its spans mark each evidence segment inside the document, so the preview
  * can highlight it and depths are real; the text between spans is document text that no stored segment covers.
  *
- * Token offsets are exact: count(document prefix) at each boundary. Affordable because there is no 32K string here,
- * only the document itself, and a handful of boundaries.
+ * Spans come from the segments' stored offsets (never a text search), for evidence and source pieces alike. Token
+ * offsets are count(document prefix) at each boundary: affordable, there is no 32K string here, only the document.
  */
 export function assembleShort(
   input: AssembleInput,
@@ -19,25 +18,30 @@ export function assembleShort(
 ): AssembledContext {
   const doc = input.sourceDocument.text;
   const totalTokens = tokenizer.count(doc);
+  // code point → UTF-16 offsets, computed once for the document (no per-span rescans)
+  const cpLength = codePointLength(doc);
   const spans: ContextSpan[] = evidence.map((e) => {
-    const at = locate(doc, e.text);
+    const at = locate(doc, e, cpLength);
     if (!at) {
       const message = `Pair ${input.pairId}: segment ${e.id} was not found in document ${input.sourceDocument.id}.`;
       throw new AssemblyError("evidence_not_in_document", message);
     }
-    const charStart = codePointLength(doc.slice(0, at.start));
     return {
       segmentId: e.id,
       documentId: e.documentId,
-      role: "evidence",
+      role: e.needed === false ? "source" : "evidence",
       piece: e.piece,
-      charStart,
-      charEnd: charStart + codePointLength(doc.slice(at.start, at.end)),
+      charStart: at.cpStart,
+      charEnd: at.cpEnd,
       tokenStart: tokenizer.count(doc.slice(0, at.start)),
       tokenEnd: tokenizer.count(doc.slice(0, at.end)),
     };
   });
   spans.sort((a, b) => a.charStart - b.charStart);
+  // count(prefix) is the tokenisation of the whole document up to the span only if no token crosses the boundary:
+  // proven for tokenizers additive across "\n" (segments start and end at paragraph breaks).
+  const additive = tokenizer.newlineAdditivity;
+  const exact = additive?.holds?.(doc) === true;
   return {
     pairId: input.pairId,
     kind: "short",
@@ -45,6 +49,7 @@ export function assembleShort(
     totalTokens,
     spans,
     evidenceDepths: evidenceDepths(spans, totalTokens),
+    tokenOffsets: exact ? "exact" : "estimated",
     seed,
     sourceDocumentId: input.sourceDocument.id,
     leakyFillersRejected: 0,
@@ -52,12 +57,25 @@ export function assembleShort(
 }
 
 /**
- * UTF-16 range of a segment in its document. Segments are paragraphs re-joined with "\n", so they are normally
- * a verbatim substring; if the segmenter normalised whitespace, fall back to the whitespace-tolerant matcher.
+ * Where a segment sits in its document: the offsets stored at segmentation (code points), checked against the
+ * text, so a paragraph repeated in the document is marked where this segment really is. Inputs without stored
+ * offsets (pure tests) fall back to the first occurrence.
  */
-function locate(doc: string, segment: string): { start: number; end: number } | null {
-  const at = doc.indexOf(segment);
-  if (at >= 0) return { start: at, end: at + segment.length };
-  const [hit] = findSupportSpans(doc, [segment]);
-  return hit ? { start: hit.start, end: hit.end } : null;
+function locate(doc: string, seg: SegmentRef, cpLength: number): { start: number; end: number; cpStart: number; cpEnd: number } | null {
+  let near = 0;
+  if (seg.charStart !== undefined && seg.charEnd !== undefined && seg.charStart >= 0 && seg.charEnd <= cpLength) {
+    const start = utf16Offset(doc, seg.charStart);
+    const end = start + utf16Offset(doc.slice(start), seg.charEnd - seg.charStart);
+    if (doc.slice(start, end) === seg.text) return { start, end, cpStart: seg.charStart, cpEnd: seg.charEnd };
+    near = start;
+  }
+  // Offsets that do not reproduce the text (a segmenter that normalised whitespace): the occurrence nearest to them.
+  let at = -1;
+  for (let i = doc.indexOf(seg.text); i >= 0; i = doc.indexOf(seg.text, i + 1)) {
+    if (at < 0 || Math.abs(i - near) < Math.abs(at - near)) at = i;
+    if (i > near) break;
+  }
+  if (at < 0) return null;
+  const cpStart = codePointLength(doc.slice(0, at));
+  return { start: at, end: at + seg.text.length, cpStart, cpEnd: cpStart + codePointLength(seg.text) };
 }

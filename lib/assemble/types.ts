@@ -6,13 +6,32 @@ export interface SegmentRef {
   /** tokenizer.count(text) with the same tokenizer that is passed to assembleContext */
   tokenCount: number;
   text: string;
+  /** where the segment sits in its document, in Unicode code points (stored at segmentation); short contexts use them */
+  charStart?: number;
+  charEnd?: number;
 }
+
+/**
+ * A segment's role in a context. `evidence`: a piece the answer needs (the generator's `pieces`). `source`: another
+ * segment of the same document that the generator was shown; it stays in the context (the paper shuffles the whole
+ * document in) but is not evidence. `filler`: a segment of another document.
+ */
+export type SpanRole = "evidence" | "source" | "filler";
 
 export interface AssembleInput {
   pairId: number;
+  /**
+   * The pair's content key (document sha256 + segment indexes + generation item): every seeded choice of the
+   * context is drawn from a stream of (seed, key), so the same corpus and seed give the same context in any
+   * database. Absent only in pure tests, where `pair:<pairId>` stands in.
+   */
+  key?: string;
   type: "single" | "multi";
-  /** the key segment(s); piece is 1-based (always 1 for single pairs) */
-  evidence: (SegmentRef & { piece: number })[];
+  /**
+   * The segments the generator saw; piece is 1-based (always 1 for single pairs). `needed: false` marks a piece the
+   * answer does not need (placed as a `source` segment); absent or true = evidence.
+   */
+  evidence: (SegmentRef & { piece: number; needed?: boolean })[];
   answer: string;
   support: string[];
   sourceDocument: { id: number; text: string; tokenCount: number };
@@ -30,8 +49,8 @@ export interface AssembleOptions {
 export interface ContextSpan {
   segmentId: number;
   documentId: number;
-  role: "evidence" | "filler";
-  /** the evidence piece number, null for fillers */
+  role: SpanRole;
+  /** the piece number the generator saw (evidence and source), null for fillers */
   piece: number | null;
   /** Unicode code point offsets into the final context string (like Python slices), end exclusive */
   charStart: number;
@@ -54,8 +73,14 @@ export interface AssembledContext {
   /** tokenizer.count of the final context string */
   totalTokens: number;
   spans: ContextSpan[];
-  /** per evidence span, in span order: tokensBefore / (totalTokens − spanTokens), in [0, 1] */
+  /** per evidence span (role "evidence" only), in span order: tokensBefore / (totalTokens − spanTokens), in [0, 1] */
   evidenceDepths: number[];
+  /**
+   * "exact": every span's token offsets equal the token counts of the context before it / through it (the
+   * tokenizer is additive across "\n" on these texts, or the offsets were counted); "estimated": sums of
+   * per-segment counts rescaled to the real total.
+   */
+  tokenOffsets: "exact" | "estimated";
   /** the run seed as given (stringified); the pair's stream is derived from (seed, pairId) */
   seed: string;
   /** the pair's source document: the whole context for "short", never a filler source for "long" */
@@ -74,10 +99,13 @@ export interface FillerSource {
   draw(rng: Rng, excludeDocumentIds: Set<number>, count: number): SegmentRef[];
 }
 
-/** Only count() is required. newlineAdditivity (from lib/tokenize) is used, when present, for the separator cost. */
+/**
+ * Only count() is required. newlineAdditivity (from lib/tokenize) is used, when present, for the separator cost
+ * and to prove token offsets exact (holds() true for every joined text).
+ */
 export interface CountingTokenizer {
   count(text: string): number;
-  readonly newlineAdditivity?: { readonly separatorTokens: number };
+  readonly newlineAdditivity?: { readonly separatorTokens: number; holds?(text: string): boolean };
 }
 
 export type AssemblyErrorCode =

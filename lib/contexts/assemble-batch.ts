@@ -2,16 +2,18 @@ import { assembleContext, AssemblyError, type AssembledContext } from "@/lib/ass
 import { getTokenizer } from "@/lib/tokenize";
 import { DbFillerSource, NeedSegments } from "./filler-source";
 import type { PairInput } from "./inputs";
-import type { AssemblyFailure, AssemblyOptions } from "./types";
+import { recipeKey, type RecipeBase } from "./recipe";
+import type { AssemblyFailure } from "./types";
 
 /** Fetch rounds per batch before giving up; each round answers every pair's next miss at once. */
 const MAX_ROUNDS = 200;
 
 export interface BatchResult {
-  contexts: (AssembledContext & { tokenizer: string })[];
+  contexts: (AssembledContext & { tokenizer: string; recipeKey: string })[];
   failures: AssemblyFailure[];
   /** pairs skipped because their document overlaps an evaluation set */
   contaminated: number;
+  contaminatedPairIds: number[];
   leakyFillersRejected: number;
 }
 
@@ -42,11 +44,14 @@ export class FillerSources {
  * candidate ids fetched in one query per corpus, and they are tried again, until every pair has a context or
  * a failure. Results do not depend on the batch's composition: each pair's randomness is its own.
  */
-export async function assembleBatch(pairs: PairInput[], opts: AssemblyOptions, sources: FillerSources): Promise<BatchResult> {
-  const result: BatchResult = { contexts: [], failures: [], contaminated: 0, leakyFillersRejected: 0 };
+export async function assembleBatch(pairs: PairInput[], opts: RecipeBase, sources: FillerSources): Promise<BatchResult> {
+  const result: BatchResult = { contexts: [], failures: [], contaminated: 0, contaminatedPairIds: [], leakyFillersRejected: 0 };
   let pending: PairInput[] = [];
   for (const p of pairs) {
-    if (p.contaminated) result.contaminated++;
+    if (p.contaminated) {
+      result.contaminated++;
+      result.contaminatedPairIds.push(p.input.pairId);
+    }
     else pending.push(p);
   }
   for (let round = 0; pending.length > 0; round++) {
@@ -57,7 +62,7 @@ export async function assembleBatch(pairs: PairInput[], opts: AssemblyOptions, s
       const tokenizer = await getTokenizer(p.tokenizer);
       try {
         const ctx = assembleContext(p.input, source, tokenizer, { ...opts, seed: String(opts.seed) });
-        result.contexts.push({ ...ctx, tokenizer: p.tokenizer });
+        result.contexts.push({ ...ctx, tokenizer: p.tokenizer, recipeKey: recipeKey(opts, p.tokenizer) });
         result.leakyFillersRejected += ctx.leakyFillersRejected;
       } catch (err) {
         if (err instanceof NeedSegments && round < MAX_ROUNDS) {

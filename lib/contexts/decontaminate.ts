@@ -1,5 +1,5 @@
 import { pool } from "@/lib/db/client";
-import type { EvalGrams } from "./eval-sets";
+import { activeEvalGrams, registerEvalSet, type EvalGrams } from "./eval-sets";
 import { overlaps } from "./ngrams";
 
 const BATCH = 500;
@@ -17,15 +17,18 @@ export interface DecontaminationReport {
   checkedThrough: number;
 }
 
-/** Where an earlier pass with the same eval set stopped (recorded in assembly_run.stats.decontamination). */
+/** Where an earlier pass with the same eval sets stopped. */
 async function watermark(corpusId: number, fingerprint: string): Promise<number> {
-  const { rows } = await pool().query<{ through: number | null }>(
-    `SELECT max((d->>'checkedThrough')::int) AS through
-     FROM assembly_run r, jsonb_array_elements(CASE WHEN jsonb_typeof(r.stats->'decontamination') = 'array'
-                                                    THEN r.stats->'decontamination' ELSE '[]'::jsonb END) d
-     WHERE d->>'fingerprint' = $1 AND (d->>'corpusId')::int = $2`,
-    [fingerprint, corpusId]);
+  const { rows } = await pool().query<{ through: number }>(
+    `SELECT checked_through AS through FROM decontamination WHERE corpus_id = $1 AND fingerprint = $2`, [corpusId, fingerprint]);
   return rows[0]?.through ?? 0;
+}
+
+async function saveWatermark(corpusId: number, fingerprint: string, through: number): Promise<void> {
+  await pool().query(
+    `INSERT INTO decontamination (corpus_id, fingerprint, checked_through) VALUES ($1, $2, $3)
+     ON CONFLICT (corpus_id, fingerprint) DO UPDATE SET checked_through = GREATEST(decontamination.checked_through, EXCLUDED.checked_through),
+       updated_at = now()`, [corpusId, fingerprint, through]);
 }
 
 /**
@@ -51,6 +54,7 @@ export async function decontaminateCorpus(
     newlyContaminated += hits.length;
     checked += rows.length;
     after = rows[rows.length - 1]!.id;
+    await saveWatermark(corpusId, evalGrams.fingerprint, after);
     opts.onProgress?.(checked);
   }
   const { rows } = await pool().query<{ n: number }>(
@@ -67,4 +71,24 @@ export async function decontaminateCorpora(
   const reports: DecontaminationReport[] = [];
   for (const id of [...new Set(corpusIds)].sort((a, b) => a - b)) reports.push(await decontaminateCorpus(id, evalGrams, opts));
   return reports;
+}
+
+/**
+ * Checks every corpus against the active eval sets (documents not yet checked against exactly these sets):
+ * run after an import and whenever an eval set is added, so contaminated documents are marked before anyone
+ * generates from them or draws them as fillers.
+ */
+export async function decontaminateAll(
+  opts: { corpusIds?: number[]; signal?: AbortSignal; onProgress?: (checked: number) => void } = {},
+): Promise<DecontaminationReport[]> {
+  const grams = await activeEvalGrams();
+  const ids = opts.corpusIds ?? (await pool().query<{ id: number }>(`SELECT id FROM corpus ORDER BY id`)).rows.map((r) => r.id);
+  return decontaminateCorpora(ids, grams, opts);
+}
+
+/** Adds an eval set (a file) and re-checks every corpus against the new active sets. */
+export async function addEvalSet(file: string, opts: { signal?: AbortSignal } = {}) {
+  const set = await registerEvalSet(file);
+  const reports = await decontaminateAll(opts);
+  return { ...set, reports };
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { projectRoot } from "@/lib/config/paths";
+import { dataDir, projectRoot } from "@/lib/config/paths";
+import { pool } from "@/lib/db/client";
 import { addGrams } from "./ngrams";
 
 /** An evaluation set's n-grams and a fingerprint of its content (decontamination work is keyed by it). */
@@ -78,4 +79,38 @@ export function loadEvalGrams(files: string[] = evalFilesWith()): EvalGrams {
   const loaded = { grams, fingerprint, sources };
   cache.set(fingerprint, loaded);
   return loaded;
+}
+
+/** Users' eval sets that are active, oldest first (their order is part of the fingerprint). */
+export async function registeredEvalFiles(): Promise<string[]> {
+  const { rows } = await pool().query<{ path: string }>(`SELECT path FROM eval_set WHERE active ORDER BY id`);
+  return rows.map((r) => r.path);
+}
+
+/** The active eval sets: the VaL Probing pieces plus every set a user added. Their fingerprint is part of each recipe. */
+export async function activeEvalFiles(): Promise<string[]> {
+  return evalFilesWith(await registeredEvalFiles());
+}
+
+export async function activeEvalGrams(): Promise<EvalGrams> {
+  return loadEvalGrams(await activeEvalFiles());
+}
+
+/**
+ * Adds an evaluation set: the file is copied under the data dir (by content hash, so the fingerprint can be
+ * recomputed later) and becomes active. Adding the same bytes twice is a no-op. The caller decontaminates.
+ */
+export async function registerEvalSet(file: string): Promise<{ id: number; sha256: string; added: boolean }> {
+  const buf = fs.readFileSync(file);
+  const sha256 = createHash("sha256").update(buf).digest("hex");
+  const dir = path.join(dataDir(), "eval-sets");
+  fs.mkdirSync(dir, { recursive: true });
+  const kept = path.join(dir, `${sha256.slice(0, 32)}-${path.basename(file).replace(/[^\w.-]+/g, "_")}`);
+  if (!fs.existsSync(kept)) fs.writeFileSync(kept, buf);
+  const texts = evalTexts(read(kept)).length;
+  const { rows } = await pool().query<{ id: number; added: boolean }>(
+    `INSERT INTO eval_set (name, sha256, path, texts) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (sha256) DO UPDATE SET active = true RETURNING id, (xmax = 0) AS added`,
+    [path.basename(file), sha256, kept, texts]);
+  return { id: rows[0]!.id, sha256, added: rows[0]!.added };
 }

@@ -11,9 +11,9 @@ export interface PairInput {
 }
 
 interface Row {
-  id: number; type: "single" | "multi"; answer: string; support: unknown; corpusId: number; tokenizer: string;
+  id: number; key: string; type: "single" | "multi"; answer: string; support: unknown; corpusId: number; tokenizer: string;
   docId: number; docText: string; docTokens: number; contaminated: boolean;
-  evidence: { piece: number; id: number; documentId: number; tokenCount: number; text: string }[];
+  evidence: { piece: number; needed: boolean; id: number; documentId: number; tokenCount: number; text: string; charStart: number; charEnd: number }[];
 }
 
 /**
@@ -23,11 +23,11 @@ interface Row {
 export async function loadPairInputs(pairIds: number[]): Promise<PairInput[]> {
   if (pairIds.length === 0) return [];
   const { rows } = await pool().query<Row>(
-    `SELECT p.id, p.type, p.answer, p.support, p.corpus_id AS "corpusId", c.tokenizer,
+    `SELECT p.id, p.key, p.type, p.answer, p.support, p.corpus_id AS "corpusId", c.tokenizer,
             d.id AS "docId", d.text AS "docText", d.token_count AS "docTokens",
             (d.contaminated OR bool_or(ed.contaminated)) AS contaminated,
-            json_agg(json_build_object('piece', e.piece, 'id', s.id, 'documentId', s.document_id,
-              'tokenCount', s.token_count, 'text', s.text) ORDER BY e.piece) AS evidence
+            json_agg(json_build_object('piece', e.piece, 'needed', e.needed, 'id', s.id, 'documentId', s.document_id,
+              'tokenCount', s.token_count, 'text', s.text, 'charStart', s.char_start, 'charEnd', s.char_end) ORDER BY e.piece) AS evidence
      FROM pair p
      JOIN corpus c ON c.id = p.corpus_id
      JOIN document d ON d.id = p.document_id
@@ -44,6 +44,7 @@ export async function loadPairInputs(pairIds: number[]): Promise<PairInput[]> {
     contaminated: r.contaminated,
     input: {
       pairId: r.id,
+      key: r.key,
       type: r.type,
       answer: r.answer,
       support: Array.isArray(r.support) ? r.support.filter((s): s is string => typeof s === "string") : [],

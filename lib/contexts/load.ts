@@ -4,7 +4,8 @@ import { pool } from "@/lib/db/client";
 import type { ContextRecord, ContextText } from "./types";
 
 const COLUMNS = `c.id, c.run_id AS "runId", c.pair_id AS "pairId", c.kind, c.seed, c.target_tokens AS "targetTokens",
-  c.total_tokens AS "totalTokens", c.tokenizer, c.spans, c.evidence_depths AS "evidenceDepths", c.created_at AS "createdAt"`;
+  c.total_tokens AS "totalTokens", c.tokenizer, c.spans, c.evidence_depths AS "evidenceDepths", c.token_offsets AS "tokenOffsets", c.recipe_key AS "recipeKey",
+  c.created_at AS "createdAt"`;
 
 type Row = ContextRecord & { documentId: number };
 
@@ -22,16 +23,25 @@ export async function loadContextTexts(ids: number[]): Promise<ContextText[]> {
   if (ids.length === 0) return [];
   const records = await loadRecords(ids);
   const segmentIds = new Set<number>();
+  const keyIds = new Set<number>();
   const documentIds = new Set<number>();
   for (const r of records) {
     if (r.kind === "short") documentIds.add(r.documentId);
     else for (const s of r.spans) segmentIds.add(s.segmentId);
+    for (const s of r.spans) keyIds.add(s.segmentId);
   }
   const segments = new Map<number, string>();
   const documents = new Map<number, string>();
-  if (segmentIds.size) {
-    const { rows } = await pool().query<{ id: number; text: string }>(`SELECT id, text FROM segment WHERE id = ANY($1::int[])`, [[...segmentIds]]);
-    for (const r of rows) segments.set(r.id, r.text);
+  // content keys beside the ids: "<document sha256>:<segment index>" and the document's sha256
+  const keys = new Map<number, { segmentKey: string; documentKey: string }>();
+  if (keyIds.size) {
+    const { rows } = await pool().query<{ id: number; index: number; sha256: string; text: string | null }>(
+      `SELECT s.id, s.index, d.sha256, CASE WHEN s.id = ANY($2::int[]) THEN s.text END AS text
+       FROM segment s JOIN document d ON d.id = s.document_id WHERE s.id = ANY($1::int[])`, [[...keyIds], [...segmentIds]]);
+    for (const r of rows) {
+      keys.set(r.id, { segmentKey: `${r.sha256}:${r.index}`, documentKey: r.sha256 });
+      if (r.text !== null) segments.set(r.id, r.text);
+    }
   }
   if (documentIds.size) {
     const { rows } = await pool().query<{ id: number; text: string }>(`SELECT id, text FROM document WHERE id = ANY($1::int[])`, [[...documentIds]]);
@@ -47,8 +57,9 @@ export async function loadContextTexts(ids: number[]): Promise<ContextText[]> {
       return t;
     };
     const text = renderAssembled(r, textOf, () => documents.get(r.documentId) ?? "");
-    return [{ id: r.id, pairId: r.pairId, text, spans: r.spans, kind: r.kind, totalTokens: r.totalTokens, targetTokens: r.targetTokens,
-      tokenizer: r.tokenizer, evidenceDepths: r.evidenceDepths, seed: r.seed }];
+    const spans = r.spans.map((s) => ({ ...s, ...(keys.get(s.segmentId) ?? { segmentKey: null, documentKey: null }) }));
+    return [{ id: r.id, runId: r.runId, pairId: r.pairId, text, spans, kind: r.kind, totalTokens: r.totalTokens, targetTokens: r.targetTokens,
+      tokenizer: r.tokenizer, evidenceDepths: r.evidenceDepths, seed: r.seed, tokenOffsets: r.tokenOffsets, recipeKey: r.recipeKey }];
   });
 }
 

@@ -9,7 +9,8 @@ export interface Mark { start: number; end: number; kind: "support" | "answer" }
 
 /** One rendered row of the preview: a segment of a long context, or a slice of a short one's document. */
 export interface PreviewBlock {
-  role: "evidence" | "filler" | "text";
+  /** evidence: a piece the answer needs; source: another piece of its document the generator saw; filler; text: document text no segment covers */
+  role: "evidence" | "source" | "filler" | "text";
   piece: number | null;
   segmentId: number | null;
   text: string;
@@ -20,7 +21,7 @@ export interface PreviewBlock {
 
 export interface ContextPreview {
   context: { id: number; runId: number; kind: "long" | "short"; seed: string; targetTokens: number; totalTokens: number; tokenizer: string;
-    evidenceDepths: number[]; chars: number };
+    evidenceDepths: number[]; chars: number; tokenOffsets: "exact" | "estimated" };
   pair: { id: number; type: string; status: string; question: string; answer: string; support: string[] };
   blocks: PreviewBlock[];
   /** other contexts of this pair (newest first), to switch between runs */
@@ -45,16 +46,20 @@ export async function contextPreview(pairId: number, contextId?: number): Promis
   let cursor = 0;
   for (const s of ctx.spans) {
     // short contexts: the document text between evidence spans is shown as plain blocks
-    if (ctx.kind === "short" && s.charStart > cursor) blocks.push(plain(cps.slice(cursor, s.charStart).join(""), blocks.at(-1)?.tokenEnd ?? 0, s.tokenStart));
+    if (ctx.kind === "short" && s.charStart > cursor) {
+      const between = plain(cps.slice(cursor, s.charStart).join(""), blocks.at(-1)?.tokenEnd ?? 0, s.tokenStart);
+      if (between.text) blocks.push(between); // two segments separated by a line break alone need no block between them
+    }
     const text = cps.slice(s.charStart, s.charEnd).join("");
     blocks.push({ role: s.role, piece: s.piece, segmentId: s.segmentId, text, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd,
+      // highlights mark the answer and its support in the evidence only, never in source pieces or fillers
       marks: s.role === "evidence" ? marks(text, pair.answer, support) : [] });
     cursor = s.charEnd;
   }
   if (ctx.kind === "short" && cursor < cps.length) blocks.push(plain(cps.slice(cursor).join(""), blocks.at(-1)?.tokenEnd ?? 0, ctx.totalTokens));
   return {
-    context: { id: ctx.id, runId: history.find((h) => h.id === ctx.id)?.runId ?? 0, kind: ctx.kind, seed: ctx.seed, targetTokens: ctx.targetTokens,
-      totalTokens: ctx.totalTokens, tokenizer: ctx.tokenizer, evidenceDepths: ctx.evidenceDepths, chars: cps.length },
+    context: { id: ctx.id, runId: ctx.runId, kind: ctx.kind, seed: ctx.seed, targetTokens: ctx.targetTokens,
+      totalTokens: ctx.totalTokens, tokenizer: ctx.tokenizer, evidenceDepths: ctx.evidenceDepths, chars: cps.length, tokenOffsets: ctx.tokenOffsets },
     pair: { ...pair, support },
     blocks,
     history,

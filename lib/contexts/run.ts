@@ -1,10 +1,9 @@
 import { pool } from "@/lib/db/client";
-import { assembleBatch, FillerSources } from "./assemble-batch";
+import { Assembler, prepareRecipe } from "./assembler";
 import { decontaminateCorpora, type DecontaminationReport } from "./decontaminate";
-import { evalFilesWith, loadEvalGrams } from "./eval-sets";
-import { loadPairInputs } from "./inputs";
+import type { RecipeBase } from "./recipe";
 import { countSelection, corporaOfSelection, nextPairIds, type Selection } from "./selection";
-import { insertContexts, mergeRunStats } from "./store";
+import { mergeRunParams, mergeRunStats } from "./store";
 import type { AssemblyFailure, AssemblyOptions } from "./types";
 
 /** Pairs per batch: bounded memory (their source documents and ~200 fillers each) and one insert per batch. */
@@ -32,6 +31,8 @@ export interface RunSummary {
   leakyFillersRejected: number;
   decontamination: DecontaminationReport[];
   evalSets: { name: string; texts: number }[];
+  /** the recipe every context of this run was assembled with */
+  recipe: RecipeBase;
 }
 
 export interface RunOptions {
@@ -49,12 +50,13 @@ export interface RunOptions {
 export async function runAssembly(runId: number, sel: Selection, opts: AssemblyOptions, o: RunOptions = {}): Promise<RunSummary> {
   const total = await countSelection(sel);
   const report = (p: RunProgress) => o.onProgress?.(p);
-  const evalGrams = loadEvalGrams(evalFilesWith(o.evalFiles));
   await report({ done: 0, total, failed: 0, counters: {}, message: "decontaminating" });
+  const { recipe, evalGrams } = await prepareRecipe(opts, o.evalFiles);
   const decontamination = await decontaminateCorpora(await corporaOfSelection(sel), evalGrams, { signal: o.signal });
+  await mergeRunParams(runId, { recipe });
   await mergeRunStats(runId, { decontamination, evalSets: evalGrams.sources });
 
-  const sources = new FillerSources();
+  const assembler = new Assembler(runId, recipe);
   const failuresByCode: Record<string, number> = {};
   const failureSamples: AssemblyFailure[] = [];
   let contaminatedPairs = 0;
@@ -66,8 +68,7 @@ export async function runAssembly(runId: number, sel: Selection, opts: AssemblyO
     const ids = await nextPairIds(runId, sel, after, BATCH);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
-    const res = await assembleBatch(await loadPairInputs(ids), opts, sources);
-    await insertContexts(runId, res.contexts);
+    const { result: res } = await assembler.assemble(ids);
     done += res.contexts.length;
     contaminatedPairs += res.contaminated;
     leaky += res.leakyFillersRejected;
@@ -77,13 +78,12 @@ export async function runAssembly(runId: number, sel: Selection, opts: AssemblyO
       if (failureSamples.length < 20) failureSamples.push(f);
     }
     if (res.contaminated) failuresByCode.contaminated = (failuresByCode.contaminated ?? 0) + res.contaminated;
-    await sources.trim();
     await report({ done, total, failed, counters: { contaminatedPairs, leakyFillersRejected: leaky, failuresByCode } });
   }
   const kinds = await kindCounts(runId);
   const summary: RunSummary = {
     runId, requested: total, assembled: kinds.long + kinds.short, long: kinds.long, short: kinds.short, failed, failuresByCode,
-    failureSamples, contaminatedPairs, leakyFillersRejected: leaky, decontamination, evalSets: evalGrams.sources,
+    failureSamples, contaminatedPairs, leakyFillersRejected: leaky, decontamination, evalSets: evalGrams.sources, recipe,
   };
   await mergeRunStats(runId, { summary });
   return summary;

@@ -13,7 +13,8 @@ export const assemblyRequest = z.object({
   minTokens: z.number().int().min(1).max(1_000_000).default(4096),
   maxTokens: z.number().int().min(1).max(1_000_000).default(32768),
   shortRatio: z.number().min(0).max(1).default(0.1),
-  seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String).default("0"),
+  /** "1" like the export's default (lib/export ASSEMBLY_DEFAULTS), so exporting with no options reuses these contexts */
+  seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String).default("1"),
   /** extra evaluation sets (server-side file paths: CLI arguments or finished uploads) */
   evalFiles: z.array(z.string().min(1)).max(20).default([]),
 }).refine((r) => r.minTokens <= r.maxTokens, { message: "min tokens must not exceed max tokens", path: ["maxTokens"] });

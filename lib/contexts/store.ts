@@ -15,31 +15,64 @@ export async function runForJob(jobId: number): Promise<number | null> {
   return rows[0]?.id ?? null;
 }
 
+/** Merges keys into the run's params (the recipe, once it is known). */
+export async function mergeRunParams(runId: number, patch: Record<string, unknown>): Promise<void> {
+  await pool().query(`UPDATE assembly_run SET params = params || $2::jsonb WHERE id = $1`, [runId, JSON.stringify(patch)]);
+}
+
 /** Merges keys into the run's stats (a shallow jsonb merge). */
 export async function mergeRunStats(runId: number, patch: Record<string, unknown>): Promise<void> {
   await pool().query(`UPDATE assembly_run SET stats = stats || $2::jsonb WHERE id = $1`, [runId, JSON.stringify(patch)]);
 }
 
 /**
- * Stores contexts set-based (one statement per batch). A pair already stored in this run is left as is, so a
- * resumed job that re-assembles a batch writes nothing twice.
+ * Stores contexts set-based (one statement per batch), each with its recipe key. A pair already stored in this
+ * run is left as is, so a resumed job that re-assembles a batch writes nothing twice.
  */
-export async function insertContexts(runId: number, contexts: (AssembledContext & { tokenizer: string })[]): Promise<Map<number, number>> {
+export async function insertContexts(
+  runId: number,
+  contexts: (AssembledContext & { tokenizer: string; recipeKey: string })[],
+): Promise<Map<number, number>> {
   if (contexts.length === 0) return new Map();
   await pool().query(
-    `INSERT INTO context (run_id, pair_id, kind, seed, target_tokens, total_tokens, tokenizer, spans, evidence_depths)
+    `INSERT INTO context (run_id, pair_id, kind, seed, target_tokens, total_tokens, tokenizer, spans, evidence_depths, recipe_key, token_offsets)
      SELECT $1, u.pair_id, u.kind, u.seed, u.target, u.total, u.tokenizer, u.spans,
-            ARRAY(SELECT jsonb_array_elements_text(u.depths)::float8)
-     FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[])
-       AS u(pair_id, kind, seed, target, total, tokenizer, spans, depths)
+            ARRAY(SELECT jsonb_array_elements_text(u.depths)::float8), u.recipe_key, u.token_offsets
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
+       AS u(pair_id, kind, seed, target, total, tokenizer, spans, depths, recipe_key, token_offsets)
      ON CONFLICT (run_id, pair_id) DO NOTHING`,
     [runId, contexts.map((c) => c.pairId), contexts.map((c) => c.kind), contexts.map((c) => c.seed),
       contexts.map((c) => c.targetTokens), contexts.map((c) => c.totalTokens), contexts.map((c) => c.tokenizer),
-      contexts.map((c) => JSON.stringify(c.spans)), contexts.map((c) => JSON.stringify(c.evidenceDepths))]);
+      contexts.map((c) => JSON.stringify(c.spans)), contexts.map((c) => JSON.stringify(c.evidenceDepths)),
+      contexts.map((c) => c.recipeKey), contexts.map((c) => c.tokenOffsets)]);
   const { rows } = await pool().query<{ id: number; pairId: number }>(
     `SELECT id, pair_id AS "pairId" FROM context WHERE run_id = $1 AND pair_id = ANY($2::int[])`,
     [runId, contexts.map((c) => c.pairId)]);
   return new Map(rows.map((r) => [r.pairId, r.id]));
+}
+
+/** The newest context of each pair whose recipe key is one of `keys` (pairs without one are absent). */
+export async function contextIdsWithRecipe(pairIds: number[], keys: string[]): Promise<Map<number, number>> {
+  if (pairIds.length === 0 || keys.length === 0) return new Map();
+  const { rows } = await pool().query<{ pairId: number; id: number }>(
+    `SELECT DISTINCT ON (pair_id) pair_id AS "pairId", id FROM context
+     WHERE pair_id = ANY($1::int[]) AND recipe_key = ANY($2::text[]) ORDER BY pair_id, id DESC`, [pairIds, keys]);
+  return new Map(rows.map((r) => [r.pairId, r.id]));
+}
+
+/** The contexts of the given pairs in one run. */
+export async function contextIdsInRun(runId: number, pairIds: number[]): Promise<Map<number, number>> {
+  if (pairIds.length === 0) return new Map();
+  const { rows } = await pool().query<{ pairId: number; id: number }>(
+    `SELECT pair_id AS "pairId", id FROM context WHERE run_id = $1 AND pair_id = ANY($2::int[])`, [runId, pairIds]);
+  return new Map(rows.map((r) => [r.pairId, r.id]));
+}
+
+export interface RunInfo { id: number; seed: string; params: Record<string, unknown> }
+
+export async function getRun(runId: number): Promise<RunInfo | null> {
+  const { rows } = await pool().query<RunInfo>(`SELECT id, seed, params FROM assembly_run WHERE id = $1`, [runId]);
+  return rows[0] ?? null;
 }
 
 /** The newest context of each pair (pairs without one are absent). */

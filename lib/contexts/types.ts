@@ -1,6 +1,6 @@
 import type { ContextSpan } from "@/lib/assemble";
 
-/** Assembly options as users give them (CLI flags, the UI form, the export engineer's ensureContexts). */
+/** Assembly options as users give them (CLI flags, the UI form). */
 export interface AssemblyOptions {
   minTokens: number;
   maxTokens: number;
@@ -20,21 +20,29 @@ export interface ContextRecord {
   tokenizer: string;
   spans: ContextSpan[];
   evidenceDepths: number[];
+  tokenOffsets: "exact" | "estimated";
+  recipeKey: string | null;
   createdAt: string;
 }
+
+/** A span with the content keys of its segment ("<document sha256>:<index>") and document (sha256). */
+export type KeyedSpan = ContextSpan & { segmentKey: string | null; documentKey: string | null };
 
 /** A context with its text rebuilt (what export and the preview need). */
 export interface ContextText {
   id: number;
+  runId: number;
   pairId: number;
   text: string;
-  spans: ContextSpan[];
+  spans: KeyedSpan[];
   kind: "long" | "short";
   totalTokens: number;
   targetTokens: number;
   tokenizer: string;
   evidenceDepths: number[];
   seed: string;
+  tokenOffsets: "exact" | "estimated";
+  recipeKey: string | null;
 }
 
 /** Why a pair got no context in a run, counted per code in the run summary. */

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { dataDir } from "@/lib/config/paths";
+import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { defineJob } from "@/lib/jobs/define";
 import { importFiles, type Skip } from "./importer";
 
@@ -41,7 +42,10 @@ export const importJob = defineJob({
       },
     });
     if (p.deleteAfter) for (const f of p.files) if (isUpload(f.path)) await fs.promises.rm(f.path, { force: true });
-    return summary;
+    // new documents are checked against the active eval sets before anyone generates from them or draws fillers
+    await ctx.progress({ message: "decontaminating" });
+    const [decontamination] = await decontaminateAll({ corpusIds: [summary.corpusId], signal: ctx.signal });
+    return { ...summary, contaminated: decontamination?.contaminatedTotal ?? 0 };
   },
 });
 

@@ -1,13 +1,14 @@
-import { ensureContexts, loadContextTexts } from "@/lib/contexts";
+import { ContextResolver, loadContextTexts } from "@/lib/contexts";
 import type { ContextStore, LoadedContext } from "./types";
 
-/** The app's context store: lib/contexts assembles missing contexts (with the export's seed) and rebuilds texts. */
+/** The app's context store: lib/contexts matches recipes, assembles missing contexts in one run and rebuilds texts. */
 export const appContextStore: ContextStore = {
-  ensure: (pairIds, opts) => ensureContexts(pairIds, opts),
+  open: (req) => ContextResolver.open(req),
   async load(contextIds) {
     const out = new Map<number, LoadedContext>();
     for (const c of await loadContextTexts(contextIds)) {
-      out.set(c.id, { text: c.text, spans: c.spans, kind: c.kind, totalTokens: c.totalTokens, tokenizer: c.tokenizer, evidenceDepths: c.evidenceDepths, seed: c.seed });
+      out.set(c.id, { runId: c.runId, text: c.text, spans: c.spans, kind: c.kind, totalTokens: c.totalTokens, tokenizer: c.tokenizer,
+        evidenceDepths: c.evidenceDepths, seed: c.seed, tokenOffsets: c.tokenOffsets });
     }
     return out;
   },

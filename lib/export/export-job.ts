@@ -31,6 +31,7 @@ export const exportJob = defineJob({
     await ctx.progress({ done: result.scanned, counters: { rows: result.rows, bytes: result.uncompressedBytes }, message: `${result.rows} rows written` });
     return {
       exportId, out: result.out, manifest: result.manifestPath, rows: result.rows, unassembled: result.unassembled,
+      leftOut: result.manifest.left_out, recipe: result.manifest.recipe, runs: result.manifest.runs,
       bytes: result.bytes, sha256: result.sha256, seconds: (Date.now() - started) / 1000,
     };
   },

@@ -16,7 +16,8 @@ export function filmPrompt(context: string, question: string): string {
 
 /** Traces a training row back to its pair; small on purpose (the raw format carries everything). */
 function meta(r: ExportRecord) {
-  return { pair_id: r.id, type: r.type, context_tokens: r.context.totalTokens, evidence_depths: r.context.evidenceDepths, seed: r.context.seed };
+  return { pair_id: r.id, pair_key: r.key, document_key: r.documentKey, type: r.type, context_tokens: r.context.totalTokens,
+    example_tokens: r.exampleTokens, evidence_depths: r.context.evidenceDepths, seed: r.context.seed };
 }
 
 // Object literals below fix the key order of every line: JSON.stringify keeps insertion order.
@@ -38,19 +39,22 @@ function raw(r: ExportRecord) {
   const c = r.context;
   return {
     id: r.id,
+    key: r.key,
     type: r.type,
     question: r.question,
     answer: r.answer,
     support: r.support,
     context: c.text,
     context_tokens: c.totalTokens,
+    example_tokens: r.exampleTokens,
     tokenizer: c.tokenizer,
+    token_offsets: c.tokenOffsets,
     segments: c.spans.map((s) => ({
-      segment_id: s.segmentId, document_id: s.documentId, role: s.role, piece: s.piece,
+      segment_id: s.segmentId, segment_key: s.segmentKey, document_id: s.documentId, document_key: s.documentKey, role: s.role, piece: s.piece,
       char_start: s.charStart, char_end: s.charEnd, token_start: s.tokenStart, token_end: s.tokenEnd,
     })),
     evidence_depths: c.evidenceDepths,
-    source: { document_id: r.documentId, url: r.url },
+    source: { document_id: r.documentId, document_key: r.documentKey, url: r.url },
     generator: { provider: r.provider, model: r.model, prompt_version: r.promptVersion },
     review: { status: r.status, edited: r.edited, reviewer: r.reviewer },
     seed: c.seed,

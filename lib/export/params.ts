@@ -11,8 +11,12 @@ export type PairStatus = (typeof PAIR_STATUSES)[number];
 export const EXPORT_TYPES = ["single", "multi", "short"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-/** Assembly defaults for pairs that have no context yet: the paper's 4K–32K range and ~10% short contexts. */
-export const ASSEMBLY_DEFAULTS = { minTokens: 4096, maxTokens: 32768, shortRatio: 0.1 } as const;
+/**
+ * Assembly defaults for pairs that have no context yet: the paper's 4K–32K range, ~10% short contexts, and the
+ * same seed as the assemble form and `in2 assemble`, so an export with no options matches an assembly with none.
+ * (lib/contexts' RECIPE_DEFAULTS is the server-side twin; a test holds them equal.)
+ */
+export const ASSEMBLY_DEFAULTS = { minTokens: 4096, maxTokens: 32768, shortRatio: 0.1, seed: "1" } as const;
 
 const seed = z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String);
 
@@ -24,12 +28,23 @@ export const exportOptions = z.object({
   /** empty = every type */
   types: z.array(z.enum(EXPORT_TYPES)).default([]),
   corpusId: z.number().int().positive().optional(),
-  seed,
-  minTokens: z.number().int().positive().default(ASSEMBLY_DEFAULTS.minTokens),
-  maxTokens: z.number().int().positive().default(ASSEMBLY_DEFAULTS.maxTokens),
-  shortRatio: z.number().min(0).max(1).default(ASSEMBLY_DEFAULTS.shortRatio),
+  /** export exactly this assembly run's contexts; the recipe is the run's (an option that disagrees is an error) */
+  runId: z.number().int().positive().optional(),
+  /**
+   * The assembly recipe. Absent: the run's values with runId, else ASSEMBLY_DEFAULTS. A stored context is reused
+   * only when its recipe equals this one; other pairs are assembled with it.
+   */
+  seed: seed.optional(),
+  minTokens: z.number().int().positive().optional(),
+  maxTokens: z.number().int().positive().optional(),
+  shortRatio: z.number().min(0).max(1).optional(),
+  /** only pairs of corpora with this tokenizer (absent: each pair's corpus tokenizer) */
+  tokenizer: z.string().trim().min(1).max(500).optional(),
+  /** rows whose whole training example has more tokens are left out and counted in the manifest */
+  maxExampleTokens: z.number().int().positive().optional(),
   gzip: z.boolean().default(true),
-}).refine((o) => o.maxTokens >= o.minTokens, { message: "maxTokens must be at least minTokens", path: ["maxTokens"] });
+}).refine((o) => o.runId !== undefined || (o.maxTokens ?? ASSEMBLY_DEFAULTS.maxTokens) >= (o.minTokens ?? ASSEMBLY_DEFAULTS.minTokens),
+  { message: "maxTokens must be at least minTokens (the defaults are 4096–32768)", path: ["maxTokens"] });
 export type ExportOptions = z.output<typeof exportOptions>;
 export type ExportRequest = z.input<typeof exportOptions>;
 

@@ -25,7 +25,7 @@ export interface ExportResult {
   manifestPath: string;
   rows: number;
   scanned: number;
-  /** selected pairs without a context that could not be assembled (left out, counted in the manifest) */
+  /** selected pairs left out (contaminated, not in the run, unassemblable, example too long…), by reason in the manifest */
   unassembled: number;
   bytes: number;
   uncompressedBytes: number;
@@ -41,22 +41,29 @@ export interface ExportResult {
 export async function runExport(input: RunExportInput): Promise<ExportResult> {
   const options = normalizeOptions(input.options);
   const total = await countCandidates(options);
-  const manifest = new ManifestBuilder(options);
+  // the recipe is fixed once for the whole export (eval sets read once, one assembly run at most)
+  const session = await input.store.open({
+    minTokens: options.minTokens, maxTokens: options.maxTokens, shortRatio: options.shortRatio, seed: options.seed,
+    tokenizer: options.tokenizer, runId: options.runId,
+  });
+  const manifest = new ManifestBuilder(options, session.recipe);
   const progress: ExportProgress = { scanned: 0, total, rows: 0, bytes: 0 };
   let unassembled = 0;
   // the total is known before the first page, which may wait on assembling missing contexts
   input.onProgress?.({ ...progress });
 
   async function* chunks() {
-    for await (const batch of exportBatches(options, input.store, input.batchSize)) {
+    for await (const batch of exportBatches(options, session, input.store, input.batchSize)) {
       input.signal?.throwIfAborted();
       let text = "";
       for (const r of batch.records) {
         text += formatLine(options.format, r);
         manifest.add(r);
       }
-      for (let i = 0; i < batch.unassembled; i++) manifest.skip();
-      unassembled += batch.unassembled;
+      for (const [reason, n] of Object.entries(batch.leftOut)) {
+        manifest.skip(reason, n);
+        unassembled += n;
+      }
       progress.scanned += batch.scanned;
       progress.rows += batch.records.length;
       progress.bytes += Buffer.byteLength(text);

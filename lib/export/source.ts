@@ -1,14 +1,16 @@
 import { pool } from "@/lib/db/client";
+import { getTokenizer } from "@/lib/tokenize";
+import { exampleTokens } from "./example-tokens";
 import type { ExportOptions, ExportType, PairStatus } from "./params";
-import type { ContextStore, ExportRecord } from "./types";
+import type { ContextSession, ContextStore, ExportRecord } from "./types";
 
 interface PairRow {
-  id: number; type: "single" | "multi"; status: PairStatus; question: string; answer: string; support: unknown;
+  id: number; key: string | null; documentKey: string; type: "single" | "multi"; status: PairStatus; question: string; answer: string; support: unknown;
   edited: boolean; reviewer: string | null; provider: string; model: string; promptVersion: string; documentId: number; url: string | null;
 }
 
-/** One keyset page: the records it produced, the last pair id it scanned, how many pairs it scanned and left out. */
-export interface Batch { records: ExportRecord[]; lastId: number; scanned: number; unassembled: number }
+/** One keyset page: the records it produced, the last pair id it scanned, how many it scanned, and why others were left out. */
+export interface Batch { records: ExportRecord[]; lastId: number; scanned: number; leftOut: Record<string, number> }
 
 // `short` is a context kind, not a pair type: any pair may end up short, so it narrows nothing before assembly.
 function pairTypes(o: ExportOptions): string[] {
@@ -27,7 +29,7 @@ export async function countCandidates(o: ExportOptions): Promise<number> {
 
 async function pairPage(o: ExportOptions, after: number, limit: number): Promise<PairRow[]> {
   const { rows } = await pool().query<PairRow>(
-    `SELECT p.id, p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
+    `SELECT p.id, p.key, d.sha256 AS "documentKey", p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
        u.name AS reviewer, p.provider, p.model, p.prompt_version AS "promptVersion", p.document_id AS "documentId",
        d.meta->>'url' AS url
      FROM pair p JOIN document d ON d.id = p.document_id LEFT JOIN app_user u ON u.id = p.reviewer_id
@@ -37,35 +39,41 @@ async function pairPage(o: ExportOptions, after: number, limit: number): Promise
   return rows;
 }
 
-async function enrich(o: ExportOptions, store: ContextStore, pairs: PairRow[]): Promise<Batch> {
-  const contextOf = await store.ensure(pairs.map((p) => p.id), { minTokens: o.minTokens, maxTokens: o.maxTokens, shortRatio: o.shortRatio, seed: o.seed });
+async function enrich(o: ExportOptions, session: ContextSession, store: ContextStore, pairs: PairRow[]): Promise<Batch> {
+  const { contextOf, leftOut } = await session.resolve(pairs.map((p) => p.id));
   const contexts = await store.load([...new Set(contextOf.values())]);
   const records: ExportRecord[] = [];
-  let unassembled = 0;
+  const counts: Record<string, number> = {};
+  const out = (reason: string) => void (counts[reason] = (counts[reason] ?? 0) + 1);
   for (const p of pairs) {
     const contextId = contextOf.get(p.id);
     const context = contextId === undefined ? undefined : contexts.get(contextId);
     if (!context) {
-      unassembled++;
+      out(leftOut.get(p.id) ?? "unassembled");
       continue;
     }
     const type: ExportType = context.kind === "short" ? "short" : p.type;
     if (o.types.length && !o.types.includes(type)) continue;
+    const tokens = exampleTokens(await getTokenizer(context.tokenizer), o.format, context, p.question, p.answer);
+    if (o.maxExampleTokens !== undefined && tokens > o.maxExampleTokens) {
+      out("example_too_long");
+      continue;
+    }
     records.push({
-      id: p.id, type, question: p.question, answer: p.answer, support: Array.isArray(p.support) ? p.support.map(String) : [],
+      id: p.id, key: p.key, type, question: p.question, answer: p.answer, support: Array.isArray(p.support) ? p.support.map(String) : [],
       status: p.status, edited: p.edited, reviewer: p.reviewer, provider: p.provider, model: p.model, promptVersion: p.promptVersion,
-      documentId: p.documentId, url: p.url, context,
+      documentId: p.documentId, documentKey: p.documentKey, url: p.url, context, exampleTokens: tokens,
     });
   }
-  return { records, lastId: pairs.at(-1)!.id, scanned: pairs.length, unassembled };
+  return { records, lastId: pairs.at(-1)!.id, scanned: pairs.length, leftOut: counts };
 }
 
 /**
- * The selected pairs in pair id order, one keyset page at a time, with their contexts (assembled now when
- * missing). Up to `ahead` pages load while the caller writes the current one, so Postgres (another process, often
+ * The selected pairs in pair id order, one keyset page at a time, with their contexts (recipe-matched, assembled
+ * now in the session's one run when missing). Up to `ahead` pages load while the caller writes the current one, so Postgres (another process, often
  * another core) and the formatting work side by side; memory holds at most ahead + 1 pages, whatever the export's size.
  */
-export async function* exportBatches(o: ExportOptions, store: ContextStore, batchSize = 64, ahead = 2): AsyncGenerator<Batch> {
+export async function* exportBatches(o: ExportOptions, session: ContextSession, store: ContextStore, batchSize = 64, ahead = 2): AsyncGenerator<Batch> {
   const queue: Promise<Batch>[] = [];
   let after = 0;
   let exhausted = false;
@@ -78,7 +86,7 @@ export async function* exportBatches(o: ExportOptions, store: ContextStore, batc
         return;
       }
       after = pairs.at(-1)!.id;
-      const batch = enrich(o, store, pairs);
+      const batch = enrich(o, session, store, pairs);
       batch.catch(() => {}); // observed when its turn comes; never an unhandled rejection meanwhile
       queue.push(batch);
     }

@@ -1,11 +1,12 @@
-import type { ContextSpan } from "@/lib/assemble";
+import type { AppliedRecipe, KeyedSpan, Resolution } from "@/lib/contexts";
 import type { ExportType, PairStatus } from "./params";
 
-/** One span of a context recipe, as lib/contexts stores it (offsets in Unicode code points, end exclusive). */
-export type RecipeSpan = ContextSpan;
+/** One span of a context recipe with its content keys (offsets in Unicode code points, end exclusive). */
+export type RecipeSpan = KeyedSpan;
 
-/** A context with its text rebuilt: what lib/contexts' loadContextText(s) returns. */
+/** A context with its text rebuilt: what lib/contexts' loadContextTexts returns. */
 export interface LoadedContext {
+  runId: number;
   text: string;
   spans: RecipeSpan[];
   kind: "long" | "short";
@@ -13,24 +14,34 @@ export interface LoadedContext {
   tokenizer: string;
   evidenceDepths: number[];
   seed: string;
+  tokenOffsets: "exact" | "estimated";
 }
 
-/** The assembly options a pair without a context is assembled with at export time. */
-export interface EnsureOptions { minTokens: number; maxTokens: number; shortRatio: number; seed: string }
+/** The options that decide contexts: the recipe (absent values: the run's or the defaults) and the run to export. */
+export interface ContextRequestOptions {
+  minTokens?: number; maxTokens?: number; shortRatio?: number; seed?: string; tokenizer?: string; runId?: number;
+}
+
+/** The contexts of one export: opened once (recipe fixed, eval sets read once), then asked page by page. */
+export interface ContextSession {
+  readonly recipe: AppliedRecipe;
+  resolve(pairIds: number[]): Promise<Resolution>;
+}
 
 /**
  * The two things export needs from the context store. The app uses lib/contexts (contexts-adapter.ts); tests can
  * hand in contexts they inserted themselves.
  */
 export interface ContextStore {
-  /** pair id → context id; pairs without one are assembled; a pair that cannot be assembled is left out */
-  ensure(pairIds: number[], opts: EnsureOptions): Promise<Map<number, number>>;
+  open(req: ContextRequestOptions): Promise<ContextSession>;
   load(contextIds: number[]): Promise<Map<number, LoadedContext>>;
 }
 
-/** A pair as exported: its fields, its review and its context. */
+/** A pair as exported: its fields, its keys, its review and its context. */
 export interface ExportRecord {
   id: number;
+  /** the pair's content key (generation item key) */
+  key: string | null;
   type: ExportType;
   question: string;
   answer: string;
@@ -42,6 +53,10 @@ export interface ExportRecord {
   model: string;
   promptVersion: string;
   documentId: number;
+  /** the source document's sha256 */
+  documentKey: string;
   url: string | null;
   context: LoadedContext;
+  /** tokens of the whole training example (template, context, question, answer); see manifest definitions */
+  exampleTokens: number;
 }

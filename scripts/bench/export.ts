@@ -40,7 +40,8 @@ try {
   const gz = await run("raw", "raw.jsonl.gz");
   const readOnly = await withPeakRss(async () => {
     let chars = 0;
-    for await (const b of exportBatches(exportOptions.parse(request), appContextStore)) for (const r of b.records) chars += r.context.text.length;
+    const o = exportOptions.parse(request);
+    for await (const b of exportBatches(o, await appContextStore.open(o), appContextStore)) for (const r of b.records) chars += r.context.text.length;
     return chars;
   });
   const chunk = Buffer.alloc(1 << 20, "x");

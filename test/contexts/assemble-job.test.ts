@@ -92,7 +92,9 @@ describe("assemble job on the demo corpus", () => {
 
     const run = await assemble({ ...BASE, seed: "s3", evalFiles: [evalFile] });
     const report = run.decontamination[0]!;
-    expect(report.newlyContaminated).toBeGreaterThanOrEqual(1);
+    // the new eval set was registered and every corpus re-checked before the run started
+    const { rows: sets } = await pool().query<{ name: string }>(`SELECT name FROM eval_set`);
+    expect(sets.map((x) => x.name)).toEqual(["eval.jsonl"]);
     expect(report.contaminatedTotal).toBeGreaterThanOrEqual(1);
     expect(run.contaminatedPairs).toBeGreaterThanOrEqual(1);
     const { rows: doc } = await pool().query<{ contaminated: boolean }>(`SELECT contaminated FROM document WHERE id = $1`, [target.documentId]);

@@ -26,7 +26,7 @@ describe("in2 export", () => {
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
     const accepted = seeded.ids.filter((id) => seeded.statusOf.get(id) === "accepted");
     const bytes = fs.readFileSync(out);
-    expect(r.json).toMatchObject({ format: "film", out, manifest: path.join(dir, "film.manifest.json"), rows: accepted.length, unassembled: 0,
+    expect(r.json).toMatchObject({ format: "film", out, manifest: path.join(dir, "film.manifest.json"), rows: accepted.length, left_out: {},
       bytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") });
     expect(r.stderr).toMatch(/export #\d+ succeeded: 6\/6 pairs scanned, 6 rows/);
     expect(readJsonl<{ meta: { pair_id: number } }>(out).map((l) => l.meta.pair_id)).toEqual(accepted);
@@ -45,14 +45,39 @@ describe("in2 export", () => {
   });
 
   it("refuses bad usage with exit code 2 and writes nothing", async () => {
-    const noSeed = await runCli(["export", "--format", "film", "--out", path.join(dir, "x.jsonl")], { DATABASE_URL: url });
-    expect(noSeed.code).toBe(2);
-    expect(noSeed.stderr).toMatch(/--seed/);
+    const badRun = await runCli(["export", "--format", "film", "--run", "0", "--out", path.join(dir, "x.jsonl")], { DATABASE_URL: url });
+    expect(badRun.code).toBe(2);
+    expect(badRun.stderr).toMatch(/runId/);
     const badFormat = await runCli(["export", "--format", "csv", "--seed", "1", "--out", path.join(dir, "x.jsonl")], { DATABASE_URL: url });
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toMatch(/format/);
     const badOut = await runCli(["export", "--format", "raw", "--seed", "1", "--out", path.join(dir, "x.csv")], { DATABASE_URL: url });
     expect(badOut.code).toBe(2);
     expect(fs.existsSync(path.join(dir, "x.jsonl"))).toBe(false);
+  });
+
+  it("--run exports exactly that run's contexts with the run's recipe and seed, and refuses an option that disagrees", async () => {
+    const assembled = await runCli(["assemble", "--wait", "--seed", "run-seed", "--status", "any", ...SMALL, "--short-ratio", "0.2"], { DATABASE_URL: url });
+    expect(assembled.code, assembled.stderr).toBe(0);
+    const { rows: [run] } = await pool().query<{ id: number; n: number }>(
+      `SELECT r.id, count(c.id)::int AS n FROM assembly_run r JOIN context c ON c.run_id = r.id WHERE r.seed = 'run-seed' GROUP BY r.id`);
+    const runsBefore = (await pool().query(`SELECT count(*)::int AS n FROM assembly_run`)).rows[0].n as number;
+    const out = path.join(dir, "run.jsonl");
+    const r = await runCli(["export", "--format", "raw", "--run", String(run!.id), "--status", "accepted,rejected,flagged,pending", "--out", out],
+      { DATABASE_URL: url });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readJsonl<{ id: number; seed: string }>(out);
+    expect(rows.length).toBe(run!.n);
+    expect(new Set(rows.map((x) => x.seed))).toEqual(new Set(["run-seed"]));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "run.manifest.json"), "utf8")) as Record<string, any>;
+    expect(manifest.recipe).toMatchObject({ seed: "run-seed", min_tokens: 1024, max_tokens: 4096, short_ratio: 0.2 });
+    expect(manifest.runs).toEqual([{ id: run!.id, rows: run!.n }]);
+    expect(manifest.parameters.run_id).toBe(run!.id);
+    // nothing was assembled for it
+    expect((await pool().query(`SELECT count(*)::int AS n FROM assembly_run`)).rows[0].n).toBe(runsBefore);
+    const clash = await runCli(["export", "--format", "raw", "--run", String(run!.id), "--seed", "5", "--out", path.join(dir, "clash.jsonl")], { DATABASE_URL: url });
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toMatch(/assembled with seed run-seed, not 5/);
+    expect(fs.existsSync(path.join(dir, "clash.jsonl"))).toBe(false);
   });
 });

@@ -56,8 +56,8 @@ describe("export (raw, gzip) against real contexts", () => {
     const { rows: ev } = await pool().query<{ id: number; n: number }>(`SELECT pair_id AS id, count(*)::int AS n FROM pair_evidence GROUP BY 1`);
     const pieces = new Map(ev.map((r) => [r.id, r.n]));
     for (const x of rows) {
-      expect(Object.keys(x)).toEqual(["id", "type", "question", "answer", "support", "context", "context_tokens", "tokenizer", "segments",
-        "evidence_depths", "source", "generator", "review", "seed"]);
+      expect(Object.keys(x)).toEqual(["id", "key", "type", "question", "answer", "support", "context", "context_tokens", "example_tokens", "tokenizer",
+        "token_offsets", "segments", "evidence_depths", "source", "generator", "review", "seed"]);
       for (const s of x.segments) expect(pySlice(x.context, s.char_start, s.char_end)).toBe(texts.get(s.segment_id));
       const evidence = x.segments.filter((s) => s.role === "evidence");
       expect(evidence.length).toBe(pieces.get(x.id));
@@ -86,7 +86,11 @@ describe("export (raw, gzip) against real contexts", () => {
     const rows = readJsonl<RawRow>(file);
     for (const t of ["single", "multi", "short"]) expect(manifest.counts.by_type[t]).toBe(rows.filter((x) => x.type === t).length);
     expect(manifest.tokenizer).toBe(rows[0]!.tokenizer);
-    expect(manifest.parameters).toMatchObject({ statuses: ["accepted"], seed: "7", min_tokens: 1024, max_tokens: 4096 });
+    expect(manifest.parameters).toMatchObject({ statuses: ["accepted"], run_id: null, max_example_tokens: null });
+    expect(manifest.recipe).toMatchObject({ seed: "7", min_tokens: 1024, max_tokens: 4096, short_ratio: 0.25, tokenizer: "mistral",
+      eval_fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(manifest.runs).toHaveLength(1);
+    expect(manifest.left_out).toEqual({});
     const longs = rows.filter((x) => x.type !== "short");
     const h = manifest.histograms.context_tokens as { bins: { count: number }[]; below: number; above: number };
     expect(h.bins.reduce((a, b) => a + b.count, 0) + h.below + h.above).toBe(longs.length);
@@ -101,7 +105,9 @@ describe("export (raw, gzip) against real contexts", () => {
     await pool().query(`DELETE FROM assembly_run`);
     const fresh = await exportTo("raw-fresh.jsonl.gz");
     expect(fresh.sha256).toBe(crypto.createHash("sha256").update(first).digest("hex"));
-    expect(fs.readFileSync(path.join(dir, "raw-fresh.manifest.json"), "utf8")).toBe(fs.readFileSync(path.join(dir, "raw.manifest.json"), "utf8").replace('"raw.jsonl.gz"', '"raw-fresh.jsonl.gz"'));
+    // the same manifest but for the file name and the (new) assembly run it lists
+    const strip = (f: string) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")), file: null, runs: null });
+    expect(strip("raw-fresh.manifest.json")).toEqual(strip("raw.manifest.json"));
   });
 });
 

@@ -25,6 +25,7 @@ const DOCS = [
 ];
 let segs: { id: number; documentId: number; text: string; tokenCount: number }[];
 let pairId: number;
+let runId: number;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -49,7 +50,9 @@ beforeAll(async () => {
     token = span.tokenEnd + 1;
     return span;
   });
-  const { rows: run } = await pool().query<{ id: number }>(`INSERT INTO assembly_run (params, seed) VALUES ('{}', 'direct') RETURNING id`);
+  const { rows: run } = await pool().query<{ id: number }>(
+    `INSERT INTO assembly_run (params, seed) VALUES ('{"minTokens": 1, "maxTokens": 100, "shortRatio": 0}', 'direct') RETURNING id`);
+  runId = run[0]!.id;
   await pool().query(
     `INSERT INTO context (run_id, pair_id, kind, seed, target_tokens, total_tokens, tokenizer, spans, evidence_depths)
      VALUES ($1, $2, 'long', 'direct', $3, $3, 'mistral', $4, $5)`, [run[0]!.id, pairId, token - 1, JSON.stringify(spans), [0.5]]);
@@ -57,7 +60,7 @@ beforeAll(async () => {
 
 describe("export offsets", () => {
   it("are code points: context[char_start:char_end] is the segment, in JavaScript and in Python", async () => {
-    const r = await runExport({ options: exportOptions.parse({ format: "raw", seed: 1 }), out: path.join(dir, "astral.jsonl"), store: appContextStore });
+    const r = await runExport({ options: exportOptions.parse({ format: "raw", runId }), out: path.join(dir, "astral.jsonl"), store: appContextStore });
     const [row] = readJsonl<{ id: number; context: string; seed: string; segments: { segment_id: number; char_start: number; char_end: number }[] }>(r.out);
     expect(row!.id).toBe(pairId);
     expect(row!.seed).toBe("direct");
