@@ -1,5 +1,6 @@
 import { runCommand, type Command } from "./command";
 import { assembleCommand } from "./commands/assemble";
+import { auditCommand } from "./commands/audit";
 import { documentsCommand, segmentsCommand } from "./commands/dump";
 import { endpointCommand } from "./commands/endpoint";
 import { exportCommand } from "./commands/export";
@@ -17,7 +18,7 @@ import { workerCommand } from "./commands/worker";
 const COMMANDS: Command[] = [
   serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, verifyCommand, pairsCommand, assembleCommand,
   exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
-  endpointCommand,
+  endpointCommand, auditCommand,
 ];
 
 export async function main(argv: string[]): Promise<number> {

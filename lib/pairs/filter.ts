@@ -32,6 +32,7 @@ export function pairWhere(f: PairFilter, params: Params): string {
   else if (f.reviewer !== undefined) c.push(`p.reviewer_id = ${params.add(f.reviewer)}`);
   if (f.edited) c.push(`p.edited = ${params.add(f.edited === "true")}`);
   if (f.corpusId) c.push(`p.corpus_id = ${params.add(f.corpusId)}`);
+  if (f.audit) c.push(`EXISTS (SELECT 1 FROM audit_item ai WHERE ai.audit_id = ${params.add(f.audit)}::int AND ai.pair_id = p.id)`);
   const q = f.q?.trim();
   if (q) c.push(`${PAIR_FTS} @@ websearch_to_tsquery('english', ${params.add(q)})`);
   return c.length ? c.join(" AND ") : "TRUE";

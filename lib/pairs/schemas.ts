@@ -25,6 +25,8 @@ export const pairFilter = z.object({
   edited: z.enum(["true", "false"]).optional(),
   q: z.string().max(500).optional(),
   corpusId: int.positive().optional(),
+  /** only the sample of this audit (lib/audit) */
+  audit: int.positive().optional(),
 });
 export type PairFilter = z.infer<typeof pairFilter>;
 export const FILTER_KEYS = Object.keys(pairFilter.shape) as (keyof PairFilter)[];

@@ -14,7 +14,7 @@ export interface GroupSpec {
   action: string;
   filter: unknown;
   status: PairStatus;
-  actorId: number;
+  actorId: number | null;
   auditId?: number;
 }
 
