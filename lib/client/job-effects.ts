@@ -7,6 +7,7 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
 const AFFECTS: Record<string, QueryKey[]> = {
   import: [["corpora"], ["stats"], ["documents"], ["segments"]],
   generate: [["pairs"], ["stats"], ["generate", "estimate"]],
+  verify: [["pairs"], ["verify"]],
   assemble: [["assembly"], ["contexts"]],
   export: [["exports"]],
   "probe-run": [["probe"]],
