@@ -82,10 +82,26 @@ function tooLarge(limit: number): AppError {
   return new AppError("payload_too_large", `the request body is larger than ${size}, the limit of this route; send less at once (files go through /api/uploads)`);
 }
 
+/** How much of an oversized body is read and thrown away so the 413 reaches the client; beyond it, the connection is cut. */
+const DISCARD_CAP = 64 * 1024 * 1024;
+
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  let left = budget;
+  while (left > 0) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    left -= value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+}
+
 /** Reads a JSON body without ever holding more than `limit` bytes: a declared or streamed excess is a 413. */
 async function readJson(req: NextRequest, limit: number): Promise<unknown> {
   const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (declared <= DISCARD_CAP && req.body) await discard(req.body.getReader(), DISCARD_CAP);
+    throw tooLarge(limit);
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (req.body) {
@@ -95,7 +111,9 @@ async function readJson(req: NextRequest, limit: number): Promise<unknown> {
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel().catch(() => {});
+        // Read on and discard (up to a cap) before answering: a server that stops reading and closes makes the
+        // client's TCP stack see a reset, and the client would never see the 413 and its message.
+        await discard(reader, DISCARD_CAP - total);
         throw tooLarge(limit);
       }
       chunks.push(value);

@@ -114,7 +114,9 @@ export async function startTestServer(): Promise<TestServer> {
         headers["content-type"] ??= "application/json";
         if (!opts.chunked) headers["content-length"] = String(Buffer.byteLength(payload));
       }
+      let responded = false;
       const req = http.request(base + p, { method, headers, localAddress: opts.from }, (res) => {
+        responded = true;
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
@@ -127,12 +129,21 @@ export async function startTestServer(): Promise<TestServer> {
         });
         res.on("error", reject);
       });
-      req.on("error", (err: NodeJS.ErrnoException) => (err.code === "EPIPE" || err.code === "ECONNRESET" ? resolve({ status: 0, body: err.code, json: undefined, headers: new Headers() }) : reject(err)));
+      // a server that answers early (413) and closes may reset the upload; the answer is what counts
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        if (responded) return;
+        if (err.code === "EPIPE" || err.code === "ECONNRESET") resolve({ status: 0, body: err.code, json: undefined, headers: new Headers() });
+        else reject(err);
+      });
       if (payload !== undefined && opts.chunked) {
-        // no content-length: the body arrives in pieces, and the server must stop reading at its limit
+        // no content-length: the body arrives in pieces, as a client would stream it, until the server answers
         const buf = Buffer.from(payload);
-        for (let i = 0; i < buf.length; i += 64 * 1024) req.write(buf.subarray(i, i + 64 * 1024));
-        req.end();
+        void (async () => {
+          for (let i = 0; i < buf.length && !responded && !req.destroyed; i += 64 * 1024) {
+            await new Promise<void>((r) => req.write(buf.subarray(i, i + 64 * 1024), () => r()));
+          }
+          if (!req.destroyed) req.end();
+        })();
       } else req.end(payload);
     }),
   };
