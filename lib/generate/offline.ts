@@ -31,6 +31,9 @@ function quotedCloze(f: Fact): string {
   return f.sentence.includes('"') ? `“${cloze}”` : `"${cloze}"`;
 }
 
+const MULTI_SENTENCE_CHARS = 160;
+const MULTI_SENTENCE_WORDS = 22;
+
 export interface OfflineQa { question: string; answer: string; support: string[]; pieces: number[] }
 
 /** One pair for the texts of an item, or null when no sentence carries a usable fact. */
@@ -47,8 +50,11 @@ export function offlinePair(type: "single" | "multi", texts: string[], key: stri
     };
   }
   // A fact counts for its piece only when its sentence is in no other piece: otherwise one piece would answer both.
+  // Two quoted sentences must still make a question within the quality bounds (60 words, 400 characters).
   const byPiece = texts
-    .map((t, i) => factsIn(t, i + 1).filter((f) => texts.every((other, j) => j === i || !other.includes(f.sentence))))
+    .map((t, i) => factsIn(t, i + 1).filter((f) =>
+      f.sentence.length <= MULTI_SENTENCE_CHARS && f.sentence.split(/\s+/).length <= MULTI_SENTENCE_WORDS &&
+      texts.every((other, j) => j === i || !other.includes(f.sentence))))
     .filter((fs) => fs.length > 0);
   if (byPiece.length < 2) return null;
   const [first, second] = rank(byPiece, key, "pieces", (fs) => Math.max(...fs.map((f) => f.score)));
