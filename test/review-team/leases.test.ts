@@ -34,7 +34,7 @@ describe("review queue leases", () => {
     const seenA = new Set<number>(), seenB = new Set<number>();
     let afterA: string | null = null, afterB: string | null = null;
     for (let round = 0; round < 12; round++) {
-      const [ra, rb]: Page[] = await Promise.all([
+      const [ra, rb]: [Page, Page] = await Promise.all([
         get(a, `limit=4${afterA ? `&after=${encodeURIComponent(afterA)}` : ""}`),
         get(b, `limit=4${afterB ? `&after=${encodeURIComponent(afterB)}` : ""}`),
       ]);
