@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/client";
 import { insertPairs } from "@/lib/pairs/create";
-import { checkPair } from "@/lib/quality";
+import { checkPair, nearDuplicateFlag, nearDuplicatesOf, scoreFlags } from "@/lib/quality";
 import type { Usage } from "@/lib/llm/types";
 import type { GeneratedQa } from "./validate";
 import type { SegmentText } from "./texts";
@@ -42,7 +42,9 @@ export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> 
         support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId })),
         provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId, key: open.get(s.itemId),
       })), client);
-      const quality = todo.map(qualityOf);
+      // near-duplicates of earlier pairs in the corpus (this batch included), in one round trip per batch
+      const dups = await nearDuplicatesOf(client, todo.map((s, i) => ({ id: pairIds[i]!, corpusId: s.segments[0]!.corpusId, question: s.qa.question })));
+      const quality = todo.map((s, i) => qualityOf(s, dups.get(pairIds[i]!)));
       await client.query(
         `UPDATE pair p SET quality_flags = u.f, quality_score = u.s FROM unnest($1::int[], $2::jsonb[], $3::float8[]) AS u(id, f, s) WHERE p.id = u.id`,
         [pairIds, quality.map((q) => JSON.stringify(q.flags)), quality.map((q) => q.score)]);
@@ -64,11 +66,13 @@ export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> 
 }
 
 /** The automatic quality checks of lib/quality, run on every new pair before it is committed. */
-function qualityOf(s: SuccessInput): { flags: unknown[]; score: number } {
-  return checkPair({
+function qualityOf(s: SuccessInput, duplicateOf: number | undefined): { flags: unknown[]; score: number } {
+  const { flags } = checkPair({
     type: s.type, question: s.qa.question, answer: s.qa.answer, support: s.qa.support,
     evidence: s.segments.map((seg, i) => ({ piece: i + 1, text: seg.text })),
   });
+  if (duplicateOf !== undefined) flags.push(nearDuplicateFlag(duplicateOf));
+  return { flags, score: scoreFlags(flags) };
 }
 
 export async function storeFailure(itemId: number, reason: string, raw: string | null, o: Outcome): Promise<void> {

@@ -1,7 +1,6 @@
 import { pool } from "@/lib/db/client";
-import { checkPair, nearDuplicateFlag, scoreFlags, type QualityFlag } from "@/lib/quality";
+import { checkPair, corpusNearDuplicates, nearDuplicateFlag, nearDuplicateOf, scoreFlags, type QualityFlag } from "@/lib/quality";
 import type { Queryable } from "./detail";
-import { corpusNearDuplicates, nearDuplicateOf } from "./near-duplicates";
 
 export interface PairText { id: number; corpusId: number; type: "single" | "multi"; question: string; answer: string; support: string[] }
 export interface Assessment { flags: QualityFlag[]; score: number }
