@@ -4,7 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
+import zlib from "node:zlib";
 import { importFiles } from "@/lib/corpus/importer";
+import { sampleSegments } from "@/lib/corpus/segments";
+import { resolveRequest } from "@/lib/generate/params";
+import { selectCandidates } from "@/lib/generate/select";
 import { insertPairs, type NewPair } from "@/lib/pairs/create";
 import { useTestDatabase } from "../support/db";
 
@@ -76,5 +80,45 @@ describe("pair keys", () => {
     expect(missing[0]!.n).toBe(0);
     await expect(db.query(`INSERT INTO pair (type, corpus_id, document_id, question, answer, original, provider, model, prompt_version, key)
       VALUES ('single', 1, 1, 'q', 'a', 'null', 'p', 'm', 'v', $1)`, [pairs[0]!.key])).rejects.toThrow(/pair_key_key/);
+  });
+});
+
+describe("seeded choices follow content, not ids", () => {
+  let corpora: number[];
+  beforeAll(async () => {
+    // the same 60 demo documents, imported forwards into one corpus and backwards into another: other ids
+    const lines = zlib.gunzipSync(fs.readFileSync(path.join(process.cwd(), "data", "demo", "c4-realnewslike-1000.jsonl.gz")))
+      .toString("utf8").split("\n").filter(Boolean).slice(0, 60);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-order-"));
+    const fwd = path.join(dir, "fwd.jsonl");
+    const rev = path.join(dir, "rev.jsonl");
+    fs.writeFileSync(fwd, lines.join("\n"));
+    fs.writeFileSync(rev, [...lines].reverse().join("\n"));
+    await importFiles({ corpus: "fwd", files: [{ path: fwd }] });
+    await importFiles({ corpus: "rev", files: [{ path: rev }] });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM corpus WHERE name IN ('fwd', 'rev') ORDER BY name`);
+    corpora = rows.map((r) => r.id);
+  });
+
+  const keyOf = async (segmentIds: number[]) => (await pool().query<{ k: string }>(
+    `SELECT d.sha256 || ':' || s.index AS k FROM unnest($1::int[]) WITH ORDINALITY u(id, o) JOIN segment s ON s.id = u.id
+     JOIN document d ON d.id = s.document_id ORDER BY o`, [segmentIds])).rows.map((r) => r.k);
+
+  it("a seeded segment sample picks the same segments, in the same order, from both imports", async () => {
+    const [fwd, rev] = await Promise.all(corpora.map(async (corpusId) => keyOf((await sampleSegments({ corpusId, n: 25, seed: 11 })).map((s) => s.id))));
+    expect(fwd).toHaveLength(25);
+    expect(rev).toEqual(fwd);
+    const other = await keyOf((await sampleSegments({ corpusId: corpora[0]!, n: 25, seed: 12 })).map((s) => s.id));
+    expect(other).not.toEqual(fwd);
+  });
+
+  it.each(["single", "multi"] as const)("generation selects the same %s work from both imports", async (type) => {
+    const [fwd, rev] = await Promise.all(corpora.map((corpusId) =>
+      selectCandidates(pool(), resolveRequest({ type, count: 15, seed: 5, corpusId, provider: "offline" }))));
+    expect(fwd).toHaveLength(15);
+    expect(rev.map((c) => c.key)).toEqual(fwd.map((c) => c.key));
+    expect(rev.map((c) => c.segmentIds)).not.toEqual(fwd.map((c) => c.segmentIds));
+    for (const c of fwd) expect(c.key).toContain((await keyOf(c.segmentIds)).join(","));
   });
 });
