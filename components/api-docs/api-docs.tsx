@@ -27,7 +27,7 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
   const count = [...byTag.values()].reduce((n, l) => n + l.length, 0);
   return (
     <div className="grid gap-6 lg:grid-cols-[10rem_1fr]">
-      <nav aria-label="API areas" className="text-sm lg:sticky lg:top-4 lg:self-start">
+      <nav aria-label="API areas" className="text-sm lg:sticky lg:top-16 lg:self-start">
         <div className="mb-2 text-xs font-medium text-zinc-500"><span className="tabular">{count}</span> operations</div>
         <ul className="flex flex-wrap gap-x-3 gap-y-1 lg:block lg:space-y-0.5">
           {tags.map((t) => (
@@ -37,7 +37,7 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
       </nav>
       <div className="min-w-0 space-y-6">
         {tags.map((tag) => (
-          <section key={tag} id={tag} aria-labelledby={`h-${tag}`} className="scroll-mt-4">
+          <section key={tag} id={tag} aria-labelledby={`h-${tag}`} className="scroll-mt-16">
             <h2 id={`h-${tag}`} className="mb-2 text-sm font-semibold">{tag}</h2>
             <Card className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {byTag.get(tag)!.map(({ path, method, op }) => <OperationRow key={`${method} ${path}`} path={path} method={method} op={op} />)}
