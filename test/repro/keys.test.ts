@@ -106,16 +106,17 @@ describe("seeded choices follow content, not ids", () => {
      JOIN document d ON d.id = s.document_id ORDER BY o`, [segmentIds])).rows.map((r) => r.k);
 
   it("a seeded segment sample picks the same segments, in the same order, from both imports", async () => {
-    const [fwd, rev] = await Promise.all(corpora.map(async (corpusId) => keyOf((await sampleSegments({ corpusId, n: 25, seed: 11 })).map((s) => s.id))));
+    const sample = async (corpusId: number, seed: number) => keyOf((await sampleSegments({ corpusId, n: 25, seed })).map((s) => s.id));
+    const [fwd, rev] = [await sample(corpora[0]!, 11), await sample(corpora[1]!, 11)];
     expect(fwd).toHaveLength(25);
     expect(rev).toEqual(fwd);
-    const other = await keyOf((await sampleSegments({ corpusId: corpora[0]!, n: 25, seed: 12 })).map((s) => s.id));
+    const other = await sample(corpora[0]!, 12);
     expect(other).not.toEqual(fwd);
   });
 
   it.each(["single", "multi"] as const)("generation selects the same %s work from both imports", async (type) => {
-    const [fwd, rev] = await Promise.all(corpora.map((corpusId) =>
-      selectCandidates(pool(), resolveRequest({ type, count: 15, seed: 5, corpusId, provider: "offline" }))));
+    const select = (corpusId: number) => selectCandidates(pool(), resolveRequest({ type, count: 15, seed: 5, corpusId, provider: "offline" }));
+    const [fwd, rev] = [await select(corpora[0]!), await select(corpora[1]!)];
     expect(fwd).toHaveLength(15);
     expect(rev.map((c) => c.key)).toEqual(fwd.map((c) => c.key));
     expect(rev.map((c) => c.segmentIds)).not.toEqual(fwd.map((c) => c.segmentIds));
