@@ -14,6 +14,7 @@ import { PairDrawer } from "./pair-drawer";
 import { PairsFilters } from "./pairs-filters";
 import { PairsTable } from "./pairs-table";
 import { ProgressOverview } from "./progress-overview";
+import { VerifyButton } from "@/components/verify/verify-button";
 
 /** The table view: progress, filters in the URL, keyset-paged rows, bulk actions on the whole filter. */
 export function PairsBrowser() {
@@ -36,6 +37,7 @@ export function PairsBrowser() {
           description={<span>Click a row for its evidence and history, to decide or edit it. <Link className="text-indigo-600 hover:underline" href={reviewLink}>Review pending pairs one by one →</Link></span>}
         />
         <BulkBar filter={filter} count={count.data?.count} />
+        <div className="flex border-b border-zinc-100 px-4 py-2 dark:border-zinc-800"><VerifyButton filter={filter} count={count.data?.count} /></div>
         {list.isLoading && <SkeletonRows />}
         {list.error && <div className="p-4"><ErrorNotice error={list.error} /></div>}
         {list.data && items.length === 0 && (

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/fields";
 import { QUALITY_CHECKS } from "@/lib/quality/catalog";
 import type { UrlValues } from "./filter-state";
+import { VERDICT_OPTIONS } from "@/components/verify/verdict-options";
 
 const W = "!py-1 text-xs";
 
@@ -30,6 +31,7 @@ export function PairsFilters({ values, set }: { values: UrlValues; set: (patch: 
       {sel("status", "Status", [["pending", "Pending"], ["accepted", "Accepted"], ["rejected", "Rejected"], ["flagged", "Flagged"]], "w-28")}
       {sel("type", "Type", [["single", "Single"], ["multi", "Multi-hop"]], "w-28")}
       {sel("flag", "Quality flag", [["any", "Any flag"], ["none", "No flags"], ...QUALITY_CHECKS.map((c): [string, string] => [c.code, c.label])], "w-44")}
+      {sel("verdict", "Model verdict", VERDICT_OPTIONS, "w-48")}
       {sel("model", "Model", (o?.byModel ?? []).map((m): [string, string] => [m.key, m.key]))}
       {sel("promptVersion", "Prompt", (o?.byPromptVersion ?? []).map((m): [string, string] => [m.key, m.key]), "w-28")}
       {sel("reviewer", "Reviewer", [["0", "Not reviewed"], ...(o?.reviewers ?? []).map((r): [string, string] => [String(r.actorId), r.name])], "w-32")}

@@ -6,6 +6,8 @@ import { Badge } from "@/components/ui/feedback";
 import { MarkedText } from "@/components/ui/marked-text";
 import type { PairListItem } from "@/lib/pairs/types";
 import { flagLabel } from "@/components/review/quality-flags";
+import { useVerdicts } from "@/components/verify/use-verdicts";
+import { VerdictBadges } from "@/components/verify/verdict-badges";
 
 const STATUS_COLOR = { pending: "gray", accepted: "green", rejected: "red", flagged: "amber" } as const;
 // Narrow screens keep id, text and score; status and flags move under the text.
@@ -23,6 +25,7 @@ export function PairsTable({ items, hasMore, loadMore, onOpen, openId }: {
   const v = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => 58, overscan: 10 });
   const rows = v.getVirtualItems();
   const last = rows[rows.length - 1];
+  const verdicts = useVerdicts(items.map((p) => p.id), rows.map((r) => r.index));
   useEffect(() => {
     if (last && last.index >= items.length - 1 && hasMore) loadMore();
   }, [last, items.length, hasMore, loadMore]);
@@ -30,7 +33,7 @@ export function PairsTable({ items, hasMore, loadMore, onOpen, openId }: {
     <div role="table" aria-label="Pairs" className="text-[13px]">
       <div role="row" className={`${COLS} border-b border-zinc-200 bg-zinc-50 px-4 py-1.5 text-[11px] font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/60`}>
         <span role="columnheader">Pair</span><span role="columnheader" className={WIDE}>Status</span><span role="columnheader">Question · answer</span>
-        <span role="columnheader" className={WIDE}>Quality flags</span><span role="columnheader" className="text-right">Score</span>
+        <span role="columnheader" className={WIDE}>Verdicts · flags</span><span role="columnheader" className="text-right">Score</span>
         <span role="columnheader" className="hidden lg:block">Model · prompt</span><span role="columnheader" className="hidden lg:block">Reviewer</span>
       </div>
       <div ref={parent} className="max-h-[calc(100vh-14rem)] min-h-24 overflow-auto">
@@ -47,9 +50,9 @@ export function PairsTable({ items, hasMore, loadMore, onOpen, openId }: {
                     <span role="cell" className="min-w-0">
                       <span className="block truncate font-medium text-zinc-900 dark:text-zinc-100" title={p.question}><MarkedText text={p.questionHit ?? p.question} /></span>
                       <span className="block truncate text-xs text-zinc-500" title={p.answer}><MarkedText text={p.answerHit ?? p.answer} /></span>
-                      <span className="mt-1 flex flex-wrap gap-1 sm:hidden"><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge>{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
+                      <span className="mt-1 flex flex-wrap gap-1 sm:hidden"><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge><VerdictBadges verdict={verdicts.get(p.id)} />{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
                     </span>
-                    <span role="cell" className={`${WIDE} flex-wrap gap-1`}>{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
+                    <span role="cell" className={`${WIDE} flex-wrap gap-1`}><VerdictBadges verdict={verdicts.get(p.id)} />{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
                     <span role="cell" className={`tabular text-right ${p.qualityScore < 0.6 ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>{p.qualityScore.toFixed(2)}</span>
                     <span role="cell" className="hidden truncate text-xs text-zinc-500 lg:block">{p.model}<div>{p.promptVersion}</div></span>
                     <span role="cell" className="hidden truncate text-xs text-zinc-500 lg:block">{p.reviewerName ?? "–"}</span>

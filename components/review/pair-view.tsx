@@ -4,6 +4,7 @@ import { originalFields } from "@/lib/review/diff";
 import { QualityFlags } from "./quality-flags";
 import { quoteStyle } from "./quote-style";
 import { TextDiff } from "./text-diff";
+import { VerificationPanel } from "@/components/verify/verification-panel";
 
 /** Question, answer and support quotes of a pair; for an edited pair, what changed from the generator's output. */
 export function PairView({ pair }: { pair: PairDetail }) {
@@ -34,6 +35,7 @@ export function PairView({ pair }: { pair: PairDetail }) {
         </ol>
       </div>
       <QualityFlags flags={pair.qualityFlags} score={pair.qualityScore} />
+      <VerificationPanel pairId={pair.id} version={pair.version} />
       {pair.edited && (original.question || original.answer) && (
         <details className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-[13px] dark:border-zinc-800 dark:bg-zinc-900/50" open>
           <summary className="cursor-pointer text-xs font-medium text-zinc-600 dark:text-zinc-400">Changes from the generator&apos;s original</summary>

@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/client";
+import { nextPairsVerdictsFirst } from "@/lib/verify/queue-order";
 import { PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "./detail";
 import { Params, pairWhere } from "./filter";
 import { cursorOf, keyset } from "./list";
@@ -11,6 +12,7 @@ import type { PairDetail } from "./types";
  * Served by the (status, quality_score, id) index.
  */
 export async function nextPairs(q: QueueQuery): Promise<{ items: PairDetail[]; next: string | null }> {
+  if (q.order !== "highest") return nextPairsVerdictsFirst(q);
   const limit = Math.min(q.limit ?? 5, 20);
   const params = new Params();
   const { where, ks } = queueSql(q, params);
