@@ -84,7 +84,10 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
     setDecided((n) => n + 1);
     const base = syncing.current.get(pair.id) ?? Promise.resolve(pair);
     const result: Promise<PairWriteResult | null> = base
-      .then((latest) => patch(pair.id, { version: (latest ?? pair).version, status }))
+      // an agreement overlap pair is decided by a blind vote (lib/agreement): its status waits for the second reviewer
+      .then((latest) => "blind" in pair && pair.blind
+        ? api("/api/review/votes", { method: "POST", json: { pairId: pair.id, decision: status } }).then(() => ({ pair, eventId: null }))
+        : patch(pair.id, { version: (latest ?? pair).version, status }))
       .catch((err: unknown) => {
         const current = conflictOf(err);
         setStack((s) => s.filter((e) => e.result !== result));

@@ -1,4 +1,4 @@
-import { BookOpen, ClipboardCheck, Cpu, Download, FileStack, Gauge, Layers, LayoutDashboard, ListChecks, Radar, Settings, Table2 } from "lucide-react";
+import { BookOpen, ClipboardCheck, Scale, Users, Cpu, Download, FileStack, Gauge, Layers, LayoutDashboard, ListChecks, Radar, Settings, Table2 } from "lucide-react";
 
 /** The left navigation, in the order of the journey through the app. */
 export const NAV_ITEMS = [
@@ -9,6 +9,8 @@ export const NAV_ITEMS = [
   { href: "/generate", label: "Generate", icon: Cpu },
   { href: "/review", label: "Review", icon: ClipboardCheck },
   { href: "/pairs", label: "Pairs", icon: Table2 },
+  { href: "/audits", label: "Audits", icon: Scale },
+  { href: "/agreement", label: "Agreement", icon: Users },
   { href: "/contexts", label: "Contexts", icon: Gauge },
   { href: "/export", label: "Export", icon: Download },
   { href: "/probe", label: "Probe", icon: Radar },

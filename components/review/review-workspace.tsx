@@ -20,13 +20,15 @@ import { PairMeta } from "./pair-meta";
 import { PairView } from "./pair-view";
 import { QueueToolbar } from "./queue-toolbar";
 import { ReviewNotice } from "./review-notice";
+import { BlindBadge, TeamBanner } from "./team-banner";
 
 /** The focus view: one pending pair at a time, keyboard-first, nothing lost. */
 export function ReviewWorkspace() {
-  const [url, setUrl] = useUrlState(["order", "type"] as const);
+  const [url, setUrl] = useUrlState(["order", "type", "audit"] as const);
   const order: QueueOrder = url.order === "highest" ? "highest" : "lowest";
   const type = url.type === "single" || url.type === "multi" ? (url.type as PairType) : undefined;
-  const q = useReviewQueue({ order, type });
+  const audit = Number(url.audit) > 0 ? Number(url.audit) : undefined;
+  const q = useReviewQueue({ order, type, audit });
   const [help, setHelp] = useState(false);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -63,6 +65,7 @@ export function ReviewWorkspace() {
       <div className="sticky top-12 z-10 -mx-1 flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white/95 px-1 py-1 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
         <KeyHints onAction={onAction} disabled={!pair || editing || !!conflict} undoDepth={q.undoDepth} />
       </div>
+      {audit && <TeamBanner audit={audit} />}
       {q.notice && <ReviewNotice notice={q.notice} onClose={() => q.setNotice(null)} />}
       {q.error !== null && <ErrorNotice error={q.error} action={<Button variant="secondary" onClick={() => void q.retry()}>Retry</Button>} />}
       {conflict && (
@@ -74,6 +77,7 @@ export function ReviewWorkspace() {
         <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" data-testid="review-pair" data-pair-id={pair.id}>
           <Card className="space-y-4 self-start p-4">
             <PairMeta pair={pair} />
+            {"blind" in pair && pair.blind === true && <BlindBadge />}
             {editing
               ? <EditForm key={pair.id} pair={pair} saving={saving} onCancel={() => setEditing(false)} onSave={(c) => void save(c)} />
               : <PairView pair={pair} />}
