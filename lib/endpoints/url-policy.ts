@@ -13,7 +13,7 @@ for (const [a, p] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127
   ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
   PRIVATE.addSubnet(a, p, "ipv4");
 }
-for (const [a, p] of [["::", 128], ["::1", 128], ["::ffff:0:0", 96], ["fc00::", 7], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32]] as const) {
+for (const [a, p] of [["::", 128], ["::1", 128], ["fc00::", 7], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32]] as const) {
   PRIVATE.addSubnet(a, p, "ipv6");
 }
 const ALWAYS = new net.BlockList();
@@ -27,6 +27,11 @@ function plain(ip: string): { ip: string; family: "ipv4" | "ipv6" } | null {
   const v = ip.replace(/^\[|\]$/g, "").toLowerCase();
   const mapped = v.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
   if (mapped) return { ip: mapped[1]!, family: "ipv4" };
+  const hex = v.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (hex) {
+    const n = (parseInt(hex[1]!, 16) << 16 >>> 0) + parseInt(hex[2]!, 16);
+    return { ip: [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join("."), family: "ipv4" };
+  }
   const kind = net.isIP(v);
   return kind === 4 ? { ip: v, family: "ipv4" } : kind === 6 ? { ip: v, family: "ipv6" } : null;
 }
