@@ -15,12 +15,13 @@ export const generateCommand: Command = {
   name: "generate",
   summary: "generate question–answer pairs (a background job; --wait runs it here); --resume continues a stopped job",
   usage: "in2 generate --type single|multi --count N [--corpus NAME] [--seed S] [--segments ID,ID…] [--provider openai|offline] [--model M] "
-    + "[--concurrency C] [--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--wait]\n"
+    + "[--max-pieces 8] [--concurrency C] [--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--wait]\n"
     + "       in2 generate --resume JOB [--budget-usd X] [--wait]   (a failed or cancelled job, e.g. stopped at its budget)",
   options: {
     type: { type: "string" }, count: { type: "string" }, corpus: { type: "string" }, seed: { type: "string" }, segments: { type: "string" },
     provider: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
     "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, wait: { type: "boolean" }, resume: { type: "string" },
+    "max-pieces": { type: "string" },
   },
   async run(v) {
     if (v.resume !== undefined) {
@@ -64,6 +65,7 @@ function request(v: Values, corpusId: number | undefined) {
   return {
     type: v.type, count: num("count") ?? segmentIds?.length, corpusId, seed: num("seed"), segmentIds, provider: v.provider, model: v.model,
     concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"), budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
+    maxPieces: num("max-pieces"),
   };
 }
 

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { itemKey, type GenerateParams } from "./params";
+import { DEFAULT_MAX_PIECES, itemKey, type GenerateParams } from "./params";
 
 /**
  * Chooses the work of a job: "N random segments (or documents) with seed S" in a reproducible seeded
@@ -7,7 +7,7 @@ import { itemKey, type GenerateParams } from "./params";
  * has an item under the same key (same type, segments, prompt version and model, from any job) is
  * skipped, so asking for 1,000 more pairs with the same seed gives 1,000 new ones.
  */
-export const MAX_PIECES = 8;
+export { DEFAULT_MAX_PIECES as MAX_PIECES } from "./params";
 
 export interface Candidate { key: string; segmentIds: number[]; documentId: number; tokens: number }
 
@@ -62,7 +62,8 @@ function randomRows(db: Db, p: GenerateParams, after: { h: string; k: string; id
          AND ($3::bigint IS NULL OR (hashtextextended(${SEGMENT_KEY}, $2), ${SEGMENT_KEY} COLLATE "C", s.id) > ($3::bigint, $4::text COLLATE "C", $5::int))
        ORDER BY hashtextextended(${SEGMENT_KEY}, $2), ${SEGMENT_KEY} COLLATE "C", s.id LIMIT $6`, args).then((r) => r.rows);
   }
-  // A long document contributes one seeded run of at most MAX_PIECES consecutive segments.
+  // A long document contributes one seeded run of at most maxPieces consecutive segments (all of a shorter one).
+  const MAX_PIECES = piecesCap(p);
   return db.query<Row>(
     `WITH docs AS (
        SELECT d.id, d.sha256, d.segment_count AS n, hashtextextended(d.sha256, $2) AS h FROM document d
@@ -84,7 +85,8 @@ async function explicitRows(db: Db, p: GenerateParams): Promise<Row[]> {
     `SELECT s.id, s.document_id, s.index, s.token_count, ${SEGMENT_KEY} AS key FROM segment s JOIN document d ON d.id = s.document_id
      WHERE s.id = ANY($1::int[]) AND NOT d.contaminated ORDER BY s.document_id, s.index`, [p.segmentIds]);
   if (p.type === "single") return rows.map((r) => ({ segment_ids: [r.id], segment_keys: [r.key], document_id: r.document_id, tokens: r.token_count, h: "0", k: r.key, id: r.id }));
-  // multi: the chosen segments of each document, in document order, in runs of at most MAX_PIECES
+  // multi: the chosen segments of each document, in document order, in runs of at most maxPieces
+  const MAX_PIECES = piecesCap(p);
   const out: Row[] = [];
   const byDoc = new Map<number, typeof rows>();
   for (const r of rows) byDoc.set(r.document_id, [...(byDoc.get(r.document_id) ?? []), r]);
@@ -98,4 +100,9 @@ async function explicitRows(db: Db, p: GenerateParams): Promise<Row[]> {
     }
   }
   return out;
+}
+
+/** Pieces offered per multi item: the document's segments, up to this cap (an integer by its schema). */
+function piecesCap(p: GenerateParams): number {
+  return Math.trunc(p.maxPieces ?? DEFAULT_MAX_PIECES);
 }

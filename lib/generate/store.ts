@@ -39,7 +39,7 @@ export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> 
     if (todo.length) {
       const pairIds = await insertPairs(todo.map((s) => ({
         type: s.type, corpusId: s.segments[0]!.corpusId, documentId: s.segments[0]!.documentId, question: s.qa.question, answer: s.qa.answer,
-        support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId })),
+        support: s.qa.support, evidence: s.segments.map((seg, i) => ({ piece: i + 1, segmentId: seg.id, documentId: seg.documentId, needed: s.qa.pieces.includes(i + 1) })),
         provider: s.provider, model: s.model, promptVersion: s.promptVersion, original: s.original, jobId: s.jobId, key: open.get(s.itemId),
       })), client);
       // near-duplicates of earlier pairs in the corpus (this batch included), in one round trip per batch
@@ -69,7 +69,7 @@ export async function storeSuccesses(batch: SuccessInput[]): Promise<boolean[]> 
 function qualityOf(s: SuccessInput, duplicateOf: number | undefined): { flags: unknown[]; score: number } {
   const { flags } = checkPair({
     type: s.type, question: s.qa.question, answer: s.qa.answer, support: s.qa.support,
-    evidence: s.segments.map((seg, i) => ({ piece: i + 1, text: seg.text })),
+    evidence: s.segments.map((seg, i) => ({ piece: i + 1, text: seg.text, needed: s.qa.pieces.includes(i + 1) })),
   });
   if (duplicateOf !== undefined) flags.push(nearDuplicateFlag(duplicateOf));
   return { flags, score: scoreFlags(flags) };

@@ -15,7 +15,8 @@ describe("validateOutput", () => {
     expect(validateOutput("single", JSON.stringify({ question: "Q?", answer: " ", support: ["x"] }), 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/answer/) });
     expect(validateOutput("single", JSON.stringify({ question: "Q?", answer: "A", support: [] }), 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/support/) });
     const multi = (pieces: number[]) => JSON.stringify({ question: "Q?", answer: "A", support: ["x"], pieces });
-    expect(validateOutput("multi", multi([2, 2]), 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/at least two pieces/) });
+    // one needed piece is kept, to be flagged multi_few_pieces (lib/quality), not dropped
+    expect(validateOutput("multi", multi([2, 2]), 3)).toMatchObject({ ok: true, qa: { pieces: [2] } });
     expect(validateOutput("multi", multi([1, 4]), 3)).toMatchObject({ ok: false, reason: expect.stringMatching(/piece 4 does not exist/) });
     expect(validateOutput("multi", multi([3, 1]), 3)).toMatchObject({ ok: true, qa: { pieces: [1, 3] } });
   });

@@ -9,7 +9,8 @@ export interface NewPair {
   question: string;
   answer: string;
   support: string[];
-  evidence: { piece: number; segmentId: number; documentId: number }[];
+  /** needed: false = shown to the generator but not needed by the answer (the generator's `pieces`); default true */
+  evidence: { piece: number; segmentId: number; documentId: number; needed?: boolean }[];
   provider: string;
   model: string;
   promptVersion: string;
@@ -41,15 +42,15 @@ export async function insertPairs(pairs: NewPair[], db: Queryable = pool()): Pro
       pairs.map((p) => p.key ?? null)]);
   // Postgres returns INSERT … SELECT … ORDER BY rows in insertion order, and serial ids follow it.
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-  const ev = { pair: [] as number[], piece: [] as number[], seg: [] as number[], doc: [] as number[] };
+  const ev = { pair: [] as number[], piece: [] as number[], seg: [] as number[], doc: [] as number[], needed: [] as boolean[] };
   pairs.forEach((p, i) => {
     for (const e of p.evidence) {
-      ev.pair.push(ids[i]!); ev.piece.push(e.piece); ev.seg.push(e.segmentId); ev.doc.push(e.documentId);
+      ev.pair.push(ids[i]!); ev.piece.push(e.piece); ev.seg.push(e.segmentId); ev.doc.push(e.documentId); ev.needed.push(e.needed ?? true);
     }
   });
   await db.query(
-    `INSERT INTO pair_evidence (pair_id, piece, segment_id, document_id) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
-    [ev.pair, ev.piece, ev.seg, ev.doc]);
+    `INSERT INTO pair_evidence (pair_id, piece, segment_id, document_id, needed) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::bool[])`,
+    [ev.pair, ev.piece, ev.seg, ev.doc, ev.needed]);
   if (pairs.some((p) => !p.key)) await db.query(MANUAL_KEYS_SQL, [ids]);
   await db.query(
     `INSERT INTO pair_event (pair_id, actor_id, kind, after)

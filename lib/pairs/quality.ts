@@ -9,16 +9,16 @@ export interface Assessment { flags: QualityFlag[]; score: number }
 const CORPUS_PASS_AT = 2000;
 const BATCH = 500;
 
-async function evidenceTexts(db: Queryable, ids: number[]): Promise<Map<number, { piece: number; text: string }[]>> {
-  const { rows } = await db.query<{ pairId: number; piece: number; text: string }>(
-    `SELECT e.pair_id AS "pairId", e.piece, s.text FROM pair_evidence e JOIN segment s ON s.id = e.segment_id
+async function evidenceTexts(db: Queryable, ids: number[]): Promise<Map<number, { piece: number; text: string; needed: boolean }[]>> {
+  const { rows } = await db.query<{ pairId: number; piece: number; text: string; needed: boolean }>(
+    `SELECT e.pair_id AS "pairId", e.piece, s.text, e.needed FROM pair_evidence e JOIN segment s ON s.id = e.segment_id
      WHERE e.pair_id = ANY($1::int[]) ORDER BY e.pair_id, e.piece`, [ids]);
-  const out = new Map<number, { piece: number; text: string }[]>();
-  for (const r of rows) out.set(r.pairId, [...(out.get(r.pairId) ?? []), { piece: r.piece, text: r.text }]);
+  const out = new Map<number, { piece: number; text: string; needed: boolean }[]>();
+  for (const r of rows) out.set(r.pairId, [...(out.get(r.pairId) ?? []), { piece: r.piece, text: r.text, needed: r.needed }]);
   return out;
 }
 
-function assess(p: PairText, evidence: { piece: number; text: string }[], duplicateOf: number | null): Assessment {
+function assess(p: PairText, evidence: { piece: number; text: string; needed?: boolean }[], duplicateOf: number | null): Assessment {
   const flags = checkPair({ type: p.type, question: p.question, answer: p.answer, support: p.support, evidence }).flags;
   if (duplicateOf !== null) flags.push(nearDuplicateFlag(duplicateOf));
   return { flags, score: scoreFlags(flags) };

@@ -10,6 +10,7 @@ export type QualityCode =
   | "answer_too_short"
   | "answer_too_long"
   | "multi_single_piece"
+  | "multi_few_pieces"
   | "near_duplicate";
 
 export type Severity = "error" | "warning";
@@ -90,6 +91,10 @@ export const QUALITY_CHECKS: readonly QualityCheckInfo[] = [
   { code: "multi_single_piece", label: "Multi-hop from one piece", severity: "error",
     description:
       "A multi pair whose support quotes are found in fewer than two distinct pieces, so it is not multi-hop." },
+  { code: "multi_few_pieces", label: "Multi-hop needs < 2 pieces", severity: "error",
+    description:
+      "A multi pair whose generator says the answer needs fewer than two of the pieces it was shown (its `pieces`), " +
+      "so it is not multi-hop; the other pieces stay in its context as source segments, not evidence." },
   { code: "near_duplicate", label: "Near-duplicate question", severity: "warning",
     description:
       `An earlier question in the corpus shares ${L.nearDuplicateJaccard * 100}% or more of its words (Jaccard on ` +

@@ -80,6 +80,7 @@ describe("checkPair on real corpus pairs", () => {
     ["answer_too_short", (g) => ({ ...g, answer: "200" })],
     ["answer_too_long", (g) => ({ ...g, answer: cruise.split(" ").slice(0, 140).join(" ") })],
     ["multi_single_piece", (_, m) => ({ ...m, support: ["bring at least 25,000 high-paying jobs to Arlington", "The five-member board is expected to support the plan"] })],
+    ["multi_few_pieces", (_, m) => ({ ...m, evidence: m.evidence.map((e, i) => ({ ...e, needed: i === 0 })) })],
   ];
 
   it.each(cases)("flags %s", (code, make) => {
@@ -140,6 +141,6 @@ describe("checkPair on real corpus pairs", () => {
     const documented = new Set(QUALITY_CHECKS.map((c) => c.code));
     const emitted = new Set(cases.map(([code]) => code));
     for (const code of emitted) expect(documented.has(code as never)).toBe(true);
-    expect(documented.size).toBe(11);
+    expect(documented.size).toBe(12);
   });
 });

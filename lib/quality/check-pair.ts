@@ -10,7 +10,8 @@ export interface PairForQuality {
   question: string;
   answer: string;
   support: string[];
-  evidence: { piece: number; text: string }[];
+  /** needed: false = a piece the generator was shown but the answer does not need (a source segment) */
+  evidence: { piece: number; text: string; needed?: boolean }[];
 }
 
 export function checkPair(p: PairForQuality): { flags: QualityFlag[]; score: number } {
@@ -20,6 +21,7 @@ export function checkPair(p: PairForQuality): { flags: QualityFlag[]; score: num
     ...checkAnswerSupported(p),
     ...checkMetaPhrases(p),
     ...checkAnswerInQuestion(p),
+    ...checkNeededPieces(p),
   ];
   return { flags, score: scoreFlags(flags) };
 }
@@ -48,6 +50,14 @@ function checkLengths(p: PairForQuality): QualityFlag[] {
     flags.push(warn("answer_too_long", `Answer has ${size(a)} (maximum ${L.answerMaxWords} / ${L.answerMaxChars}).`));
   }
   return flags;
+}
+
+function checkNeededPieces(p: PairForQuality): QualityFlag[] {
+  if (p.type !== "multi") return [];
+  const needed = p.evidence.filter((e) => e.needed !== false).map((e) => e.piece);
+  if (needed.length >= 2) return [];
+  const which = needed.length ? `only piece ${needed.join(", ")}` : "no piece";
+  return [error("multi_few_pieces", `The generator says the answer needs ${which} of the ${p.evidence.length} it was shown; a multi-hop pair needs two.`)];
 }
 
 function checkSupport(p: PairForQuality): QualityFlag[] {

@@ -6,7 +6,7 @@ import { insertPairs, type NewPair } from "@/lib/pairs/create";
 /**
  * Corpus-real pairs for assembly tests and the e2e seed: evidence segments are real demo segments, the support
  * quote is a real sentence of the evidence and the answer a phrase inside it, so leak checks and highlights
- * work on real text. Every fourth pair is multi (two pieces of one document).
+ * work on real text. Every fourth pair is multi: all of a document's segments shown, the first two needed.
  */
 interface Seg { id: number; documentId: number; index: number; text: string }
 
@@ -39,7 +39,8 @@ export async function seedAssemblyPairs(corpusId: number, count: number, status:
     pairs.push({
       type: multi ? "multi" : "single", corpusId, documentId: segs[0]!.documentId,
       question: `What does the report say about ${answer.split(" ").slice(0, 3).join(" ")}?`, answer, support,
-      evidence: pieces.map((s, i) => ({ piece: i + 1, segmentId: s.id, documentId: s.documentId })),
+      // the support comes from the first two pieces: the others were shown but are not needed (source segments)
+      evidence: pieces.map((s, i) => ({ piece: i + 1, segmentId: s.id, documentId: s.documentId, needed: i < 2 })),
       provider: "seed", model: "seed", promptVersion: "seed", original: null,
     });
   }

@@ -22,7 +22,8 @@ function answerFor(rng: Rng, sentence: string): string {
 
 /**
  * Synthetic but corpus-real pairs: evidence, support and answers are cut from the documents themselves (the
- * questions do not matter to assembly). About 35% multi pairs over documents with 2–8 segments.
+ * questions do not matter to assembly). About 35% multi pairs over documents with 2–8 segments: every segment of the
+ * document is shown (the paper's choice), two of them are needed (evidence), the others are `source` segments.
  */
 export function makeDemoPairs(docs: DemoDocument[], rng: Rng, n: number): AssembleInput[] {
   const singles = docs.filter((d) => d.segments.some((s) => sentencesOf(s.text).length > 0));
@@ -38,9 +39,11 @@ export function makeDemoPairs(docs: DemoDocument[], rng: Rng, n: number): Assemb
     const doc = rng.pick(multi ? multis : singles);
     const source = { id: doc.id, text: doc.text, tokenCount: doc.tokenCount };
     if (multi) {
-      const evidence = doc.segments.map((s, i) => ({ ...s, piece: i + 1 }));
-      const [a, b] = rng.sample(evidence, 2);
+      // the generator sees every segment of the document; the answer needs two of them (the others are sources)
+      const shown = doc.segments.map((s, i) => ({ ...s, piece: i + 1 }));
+      const [a, b] = rng.sample(shown, 2);
       if (!a || !b) continue;
+      const evidence = shown.map((s) => ({ ...s, needed: s.piece === a.piece || s.piece === b.piece }));
       const support = [rng.pick(sentencesOf(a.text)), rng.pick(sentencesOf(b.text))];
       pairs.push({ pairId, type: "multi", evidence, answer: answerFor(rng, support[0] ?? ""), support, sourceDocument: source });
     } else {
