@@ -4,31 +4,23 @@ import { createVerifyJobRow, VERIFY_KIND } from "@/lib/verify/job-row";
 import { assertRunnable, estimateVerification, prepareVerification, type VerifyEstimate } from "@/lib/verify/start";
 import type { VerifyResult } from "@/lib/verify/verify-job";
 import "@/lib/jobs/kinds";
-import { progress, UsageError, type Command } from "../command";
-import { writeLine } from "../output";
+import { progress, UsageError, type Command, type Values } from "../command";
+import { assertSucceeded } from "../errors";
+import { followRemoteJob, type RemoteJob } from "../remote";
 import { runJobHere } from "../run-here";
 
 export const verifyCommand: Command = {
   name: "verify",
   summary: "verify pairs with a model: closed-book, evidence-only and piece-ablation checks (a background job; --wait runs it here)",
-  usage: "in2 verify [--status S] [--type T] [--job ID] [--pairs ID,…] [--verdict V] [--provider openai|offline] [--model M] [--concurrency C] "
+  usage: "in2 verify [--status S] [--type T] [--job ID] [--pairs ID,…] [--verdict V] [--provider openai|offline] [--endpoint NAME] [--model M] [--concurrency C] "
     + "[--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--wait]",
   options: {
     status: { type: "string" }, type: { type: "string" }, job: { type: "string" }, pairs: { type: "string" }, verdict: { type: "string" },
-    provider: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
+    provider: { type: "string" }, endpoint: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
     "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, wait: { type: "boolean" },
   },
   async run(v) {
-    const num = (name: string) => (v[name] === undefined ? undefined : Number(v[name]));
-    const pairIds = typeof v.pairs === "string" ? v.pairs.split(",").map((s) => Number(s.trim())) : undefined;
-    const filter: Record<string, unknown> = {};
-    if (v.status !== undefined) filter.status = v.status;
-    if (v.type !== undefined) filter.type = v.type;
-    if (v.verdict !== undefined) filter.verdict = v.verdict;
-    const request = {
-      pairIds, jobId: num("job"), filter, provider: v.provider, model: v.model, concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"),
-      budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
-    };
+    const request = verifyRequestOf(v);
     let p;
     try {
       p = prepareVerification(request);
@@ -45,11 +37,38 @@ export const verifyCommand: Command = {
     }
     const id = await createVerifyJobRow(p, estimate.pairs);
     const job = await runJobHere(id, line);
-    await writeLine(summary(job));
-    if (job.status === "failed") throw new Error(`job ${id} failed: ${job.error ?? "unknown error"}`);
-    return undefined;
+    const out = summary(job);
+    assertSucceeded(job, out); // exit 3 when the job ended failed or cancelled, like every job command
+    return out;
   },
 };
+
+/** Against IN2_URL: POST /api/verify (the Verify page's route) starts the job on the server; --wait follows it. */
+verifyCommand.remote = async (remote, v) => {
+  const { jobId, estimate } = await remote.post<{ jobId: number; estimate: VerifyEstimate }>("/api/verify", verifyRequestOf(v));
+  progress(describe(estimate));
+  if (!v.wait) {
+    progress(`job ${jobId} queued on ${remote.url} — \`in2 jobs wait ${jobId}\` follows it`);
+    return summary(await remote.get<JobRow>(`/api/jobs/${jobId}`));
+  }
+  const job = await followRemoteJob(remote, jobId, (j: RemoteJob) => line(j as unknown as JobRow));
+  const out = summary(job as unknown as JobRow);
+  assertSucceeded(job, out);
+  return out;
+};
+
+function verifyRequestOf(v: Values) {
+  const num = (name: string) => (v[name] === undefined ? undefined : Number(v[name]));
+  const pairIds = typeof v.pairs === "string" ? v.pairs.split(",").map((s) => Number(s.trim())) : undefined;
+  const filter: Record<string, unknown> = {};
+  if (v.status !== undefined) filter.status = v.status;
+  if (v.type !== undefined) filter.type = v.type;
+  if (v.verdict !== undefined) filter.verdict = v.verdict;
+  return {
+    pairIds, jobId: num("job"), filter, provider: v.provider, endpoint: v.endpoint, model: v.model, concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"),
+    budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
+  };
+}
 
 function line(j: JobRow): string {
   const c = j.counters as { passed?: number; flagged?: number; promptTokens?: number; completionTokens?: number; costUsd?: number };

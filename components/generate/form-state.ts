@@ -12,10 +12,11 @@ export interface FormState {
   concurrency: string;
   rpm: string;
   budgetUsd: string;
+  verifyAfter: boolean;
 }
 
 export const INITIAL_FORM: FormState = {
-  type: "single", count: "100", seed: "42", corpusId: "", provider: "offline", model: "", mode: "online", concurrency: "4", rpm: "", budgetUsd: "",
+  type: "single", count: "100", seed: "42", corpusId: "", provider: "offline", model: "", mode: "online", concurrency: "4", rpm: "", budgetUsd: "", verifyAfter: false,
 };
 
 const int = (s: string) => (/^-?\d+$/.test(s.trim()) ? Number(s) : NaN);
@@ -36,5 +37,6 @@ export function toRequest(f: FormState, segmentIds: number[] | null): GenerateRe
     segmentIds: segmentIds ?? undefined,
     model: f.provider === "openai" && f.model.trim() ? f.model.trim() : undefined,
     mode: f.provider === "openai" ? f.mode : "online",
+    verifyAfter: f.verifyAfter || undefined,
   };
 }

@@ -63,6 +63,8 @@ export function GenerateForm({ form, set, options, selection }: {
         <Field label="Requests / min" hint="empty = no limit"><Input type="number" min={1} value={form.rpm} onChange={(e) => set({ rpm: e.target.value })} aria-label="Requests per minute" /></Field>
         <Field label="Budget (USD)" hint="the job stops before passing it"><Input type="number" min={0} step="0.01" value={form.budgetUsd} onChange={(e) => set({ budgetUsd: e.target.value })} aria-label="Budget in USD" /></Field>
       </div>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={form.verifyAfter} onChange={(e) => set({ verifyAfter: e.target.checked })} aria-label="Verify after generating" />
+        Verify after generating <span className="text-xs text-zinc-500">— closed-book, evidence-only and piece-ablation checks on the new pairs ({isOpenAi ? "same endpoint" : "offline reader, not an LLM"})</span></label>
       <p className="text-xs text-zinc-500">
         {isOpenAi ? openai?.note : options?.providers.find((p) => p.name === "offline")?.note}. Prompt version {options?.promptVersion ?? "…"}.
       </p>

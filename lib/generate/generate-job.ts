@@ -8,6 +8,7 @@ import { generateParams } from "./params";
 import { runBatch } from "./run-batch";
 import { runOnline } from "./run-online";
 import { Tally, type GenerateResult } from "./tally";
+import { verifyAfterGeneration } from "@/lib/verify/after-generate";
 
 /**
  * The generation job. Step 1 selects its items (once); every run then works through the unfinished ones,
@@ -37,6 +38,7 @@ export const generateJob = defineJob({
       await markStopping(ctx.jobId, ctx.workerId, why);
     } else {
       await tally.report(ctx, label);
+      if (p.verifyAfter && stop === null) await verifyAfterGeneration(ctx, p);
     }
     return tally.result(stop);
   },

@@ -15,6 +15,8 @@ export const verifyRequest = z.object({
   jobId: z.number().int().positive().optional(),
   filter: pairFilter.default({}),
   provider: z.enum(["openai", "offline"]).optional(),
+  /** a model endpoint by name (lib/endpoints); omitted: "default", the environment's OPENAI_* endpoint */
+  endpoint: z.string().trim().min(1).max(64).optional(),
   model: z.string().trim().min(1).max(200).optional(),
   mode: z.enum(["online", "batch"]).default("online"),
   concurrency: z.number().int().min(1).max(256).default(4),
@@ -40,7 +42,7 @@ export type VerifyParams = z.infer<typeof verifyParams>;
 
 export function resolveVerifyRequest(input: VerifyRequest, env: NodeJS.ProcessEnv = process.env): VerifyParams {
   const r = verifyRequest.parse(input);
-  const provider = r.provider ?? (env.OPENAI_API_KEY ? "openai" : "offline");
+  const provider = r.provider ?? (r.endpoint || env.OPENAI_API_KEY ? "openai" : "offline");
   const model = provider === "offline" ? OFFLINE_VERIFIER_MODEL : (r.model ?? env.IN2_VERIFY_MODEL ?? env.IN2_OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL);
   const mode = provider === "offline" ? "online" : r.mode;
   return { ...r, provider, model, mode, promptVersion: VERIFY_PROMPT_VERSION };

@@ -16,7 +16,7 @@ export function prepareVerification(input: unknown): VerifyParams {
     throw new AppError("bad_request", `${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}`);
   }
   const p = resolveVerifyRequest(parsed.data);
-  if (p.provider === "openai" && !process.env.OPENAI_API_KEY) {
+  if (p.provider === "openai" && !p.endpoint && !process.env.OPENAI_API_KEY) {
     throw new AppError("bad_request", "the openai provider needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server); use the offline verifier without one");
   }
   return p;

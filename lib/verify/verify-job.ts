@@ -32,7 +32,7 @@ export const verifyJob = defineJob({
   async run(ctx, p): Promise<VerifyResult> {
     await createItems(ctx.jobId, p);
     const tally = await VerifyTally.load(ctx.jobId);
-    const r = resolveVerifier(p);
+    const r = await resolveVerifier(p);
     await tally.report(ctx, r.label);
     if (p.budgetUsd !== undefined && !r.price) {
       throw new Error(`no price for model "${p.model}", so the budget cannot be enforced: add it to IN2_PRICE_TABLE`);
