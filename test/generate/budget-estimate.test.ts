@@ -30,7 +30,8 @@ describe("cost estimate", () => {
     const p = resolveRequest({ ...base, type: "single", count: 10, corpusId, seed: 9 });
     const e = await estimateGeneration(p);
     const { rows } = await pool().query<{ tokens: number }>(
-      `SELECT s.token_count AS tokens FROM segment s WHERE s.corpus_id = $1 ORDER BY hashtextextended(s.id::text, 9), s.id LIMIT 10`, [corpusId]);
+      `SELECT s.token_count AS tokens FROM segment s JOIN document d ON d.id = s.document_id WHERE s.corpus_id = $1
+       ORDER BY hashtextextended(d.sha256 || ':' || s.index, 9), d.sha256 COLLATE "C", s.index LIMIT 10`, [corpusId]);
     const segTokens = rows.reduce((a, r) => a + r.tokens, 0);
     expect(e.items).toBe(10);
     expect(e.promptTokens).toBe(segTokens + 10 * promptOverheadTokens("single", 1));
