@@ -31,9 +31,14 @@ test("a probing set built in the UI is listed, runs against a model endpoint and
   await expect(row).toContainText("2 ×");
   await expect(row.getByRole("link", { name: "JSONL" })).toHaveAttribute("href", /\/api\/probe\/sets\/\d+\/export/);
 
+  // an admin's endpoint (the fake listens on 127.0.0.1: private addresses explicitly allowed); a run names it
+  const ORIGIN = { origin: `http://127.0.0.1:${process.env.IN2_E2E_PORT ?? 3123}` };
+  const ep = await page.request.post("/api/endpoints", { headers: ORIGIN, data: { name: "fake-local", baseUrl: server.url, allowPrivate: true } });
+  expect(ep.ok(), await ep.text()).toBe(true);
+  await page.reload();
   await row.getByRole("button", { name: /Run set/ }).click();
   await page.getByLabel("Model").fill("fake-7b");
-  await page.getByLabel("Base URL").fill(server.url);
+  await page.getByLabel("Endpoint").selectOption("fake-local");
   await page.getByRole("button", { name: "Start run" }).click();
   const runs = page.getByTestId("probe-runs");
   await expect(runs.getByText("succeeded")).toBeVisible({ timeout: 60_000 });

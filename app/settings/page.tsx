@@ -1,7 +1,6 @@
 "use client";
 
-import { TokensCard } from "@/components/settings/tokens-card";
-import { UsersCard } from "@/components/settings/users-card";
+import { SettingsView } from "@/components/settings/settings-view";
 import { useMeQuery } from "@/components/hooks/use-me-query";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -10,10 +9,7 @@ export default function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={me.data?.user ? `Signed in as ${me.data.user.email} (${me.data.user.role}).` : undefined} />
-      <div className="space-y-6">
-        <TokensCard />
-        {me.data?.user?.role === "admin" && <UsersCard />}
-      </div>
+      {me.data?.user && <SettingsView me={me.data.user} />}
     </>
   );
 }
