@@ -13,7 +13,16 @@ export {
   type QualityFlag,
   type Severity,
 } from "./catalog";
-export { findNearDuplicates, findNearDuplicatesWithStats, nearDuplicateFlag, questionTerms } from "./near-duplicates";
+export {
+  corpusNearDuplicates,
+  findNearDuplicates,
+  findNearDuplicatesWithStats,
+  nearDuplicateFlag,
+  nearDuplicateOf,
+  nearDuplicatesOf,
+  probeWords,
+  questionTerms,
+} from "./near-duplicates";
 export { findAnswerSpan, findSupportSpans, quoteFound, type AnswerSpan, type SupportSpan } from "./spans";
 export { findMetaPhrase } from "./meta-phrases";
 export { containsWords, normalizeText, wordKey } from "./normalize";

@@ -1,6 +1,13 @@
+import type pg from "pg";
 import { QUALITY_LIMITS, type QualityFlag } from "./catalog";
 import { BandIndex } from "./band-index";
 import { words } from "./normalize";
+
+/**
+ * Near-duplicate questions: the one module for it. The pure part (MinHash + LSH over a list of questions) is
+ * below; the database part at the end finds candidates for stored pairs, in the database handle it is given:
+ * new pairs in one round trip per written batch (generation), one pair (edits), or whole corpora (rechecks).
+ */
 
 /**
  * Near-duplicate questions by Jaccard similarity of their word sets (lower-cased, function words removed), found
@@ -175,4 +182,71 @@ function fmix32(x: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+/** Beyond this many index candidates a question is treated as unique: a documented miss risk, like MAX_CANDIDATES. */
+const MAX_INDEX_CANDIDATES = 500;
+
+/**
+ * Words that any near-duplicate must share at least one of. A question B with Jaccard(A, B) ≥ t shares at least
+ * t·|A| of A's words, so it misses at most ⌊(1 − t)·|A|⌋ of them: of any ⌊(1 − t)·|A|⌋ + 1 words of A it holds
+ * one. Long words are the rarest, so they make the smallest candidate set in the GIN index.
+ */
+export function probeWords(question: string, threshold: number = QUALITY_LIMITS.nearDuplicateJaccard): string[] {
+  const set = [...new Set(words(question))];
+  // |A| − ⌈t·|A|⌉ words may be missing; computed this way because (1 − 0.8) · 5 is 0.999… in floating point
+  const need = set.length - Math.ceil(threshold * set.length - 1e-9) + 1;
+  // Only plain letter words: they tokenize the same way in Postgres's 'simple' parser as here.
+  const letters = set.filter((w) => /^\p{L}+$/u.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return letters.length >= need ? letters.slice(0, need) : [];
+}
+
+/**
+ * For stored pairs: the earliest pair of the same corpus (lower id) whose question is a near-duplicate, by pair id.
+ * One statement for the whole batch: per pair, candidates come from the `to_tsvector('simple', question)` GIN
+ * index (a LATERAL probe), then the MinHash above verifies them exactly. Pairs written earlier in the same
+ * transaction (the same generation batch) are candidates too.
+ */
+export async function nearDuplicatesOf(db: Queryable, pairs: { id: number; corpusId: number; question: string }[]): Promise<Map<number, number>> {
+  const probed = pairs.map((p) => ({ ...p, probe: probeWords(p.question) })).filter((p) => p.probe.length > 0);
+  const out = new Map<number, number>();
+  if (!probed.length) return out;
+  const { rows } = await db.query<{ forId: number; id: number; question: string }>(
+    `SELECT b.id AS "forId", c.id, c.question
+     FROM unnest($1::int[], $2::int[], $3::text[]) AS b(id, corpus_id, probe)
+     CROSS JOIN LATERAL (
+       SELECT id, question FROM pair
+       WHERE corpus_id = b.corpus_id AND id < b.id AND to_tsvector('simple', question) @@ to_tsquery('simple', b.probe)
+       ORDER BY id LIMIT ${MAX_INDEX_CANDIDATES}) c`,
+    [probed.map((p) => p.id), probed.map((p) => p.corpusId), probed.map((p) => p.probe.map((w) => `'${w}'`).join(" | "))]);
+  const candidates = new Map<number, { id: number; question: string }[]>();
+  for (const r of rows) candidates.set(r.forId, [...(candidates.get(r.forId) ?? []), { id: r.id, question: r.question }]);
+  for (const p of probed) {
+    const found = candidates.get(p.id);
+    if (!found) continue;
+    const earlier = findNearDuplicates([...found, { id: p.id, question: p.question }]).get(p.id);
+    if (earlier !== undefined) out.set(p.id, earlier);
+  }
+  return out;
+}
+
+/** One stored pair (used by edits before they are written). */
+export async function nearDuplicateOf(db: Queryable, p: { id: number; corpusId: number; question: string }): Promise<number | null> {
+  return (await nearDuplicatesOf(db, [p])).get(p.id) ?? null;
+}
+
+/**
+ * The corpus-wide path for large rechecks: one pass of the MinHash above over every question of the affected
+ * corpora (linear), instead of one index probe per pair. Returns pair id → earlier duplicate id.
+ */
+export async function corpusNearDuplicates(db: Queryable, corpusIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const corpusId of corpusIds) {
+    const { rows } = await db.query<{ id: number; question: string }>(
+      `SELECT id, question FROM pair WHERE corpus_id = $1 ORDER BY id`, [corpusId]);
+    for (const [id, earlier] of findNearDuplicates(rows)) out.set(id, earlier);
+  }
+  return out;
 }

@@ -79,7 +79,7 @@ describe("quality checks on pairs cut from the demo corpus", () => {
     expect(flag?.reason).toContain(`#${source.id}`);
     const { rows } = await pool().query(`SELECT actor_id FROM pair_event WHERE pair_id = $1 AND kind = 'quality'`, [target]);
     expect(rows).toEqual([{ actor_id: null }]);
-    const { corpusNearDuplicates } = await import("@/lib/pairs/near-duplicates");
+    const { corpusNearDuplicates } = await import("@/lib/quality/near-duplicates");
     const all = await corpusNearDuplicates(pool(), [(await getPair(target)).corpusId]);
     expect(all.get(target)).toBe(source.id);
   });

@@ -6,7 +6,7 @@ import { sentenceSpans } from "@/lib/segment/sentences";
  * percentages, counted amounts) instead of regular expressions. A fact is always whole compromise terms, so the
  * "83" of "QR1.83bn" or the "1990" of "1990s" is never a fact, and its kind says what a reader would call it.
  */
-export type FactKind = "person" | "place" | "organisation" | "date" | "year" | "amount" | "percentage" | "number";
+export type FactKind = "person" | "place" | "organisation" | "name" | "date" | "year" | "amount" | "percentage" | "number";
 
 export interface Fact {
   /** the sentence, an exact substring of the piece's text */
@@ -23,7 +23,7 @@ export interface Fact {
 }
 
 export const KIND_LABEL: Record<FactKind, string> = {
-  person: "person", place: "place", organisation: "organisation", date: "date", year: "year",
+  person: "person", place: "place", organisation: "organisation", name: "name", date: "date", year: "year",
   amount: "amount", percentage: "percentage", number: "number",
 };
 
@@ -164,6 +164,14 @@ function sentenceFacts(sentence: string, piece = 0): Fact[] {
     !m.every((t) => t.text === t.text.toUpperCase() && t.text.length > 4); // shouted headings
   for (const m of termsOf(doc.organizations() as unknown as View)) if (properName(m)) add(m, "organisation", 2);
   for (const m of termsOf(doc.places() as unknown as View)) if (properName(m)) add(m, "place", 2);
+  // Any other proper name inside the sentence (a product, a ship, a team): the least specific kind, kept for
+  // texts that are not news, where people and places are rare.
+  for (const m of termsOf(doc.match("#ProperNoun+") as unknown as View)) {
+    // not a lone first name (a person without a surname is too vague), not a list ("Lorraine, Colin")
+    if (m[0]?.start === 0 || m.some((t) => ["Date", "Honorific", "Pronoun", "Value", "Person", "FirstName"].some((tag) => has(t, tag)))) continue;
+    if (!m.slice(0, -1).every((t) => /^\s+$/.test(t.post))) continue;
+    if (properName(m) && m.every((t) => t.text.length >= 2 && /^\p{Lu}[\p{L}&'’-]*$/u.test(t.text))) add(m, "name", 1);
+  }
   return out.sort((a, b) => a.at - b.at);
 }
 
