@@ -10,18 +10,21 @@ import { progress, UsageError, type Command, type Values } from "../command";
 import { assertSucceeded } from "../errors";
 import { followRemoteJob, remoteCorpusId, type Remote, type RemoteJob } from "../remote";
 import { runJobHere } from "../run-here";
+import { readPromptFile } from "@/lib/prompts/file";
+import { savePromptVersion } from "@/lib/prompts/versions";
 
 export const generateCommand: Command = {
   name: "generate",
   summary: "generate question–answer pairs (a background job; --wait runs it here); --resume continues a stopped job",
   usage: "in2 generate --type single|multi --count N [--corpus NAME] [--seed S] [--segments ID,ID…] [--provider openai|offline] [--model M] "
-    + "[--max-pieces 8] [--concurrency C] [--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--wait]\n"
+    + "[--max-pieces 8] [--concurrency C] [--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] "
+    + "[--prompt FILE | --prompt-version V] [--wait]\n"
     + "       in2 generate --resume JOB [--budget-usd X] [--wait]   (a failed or cancelled job, e.g. stopped at its budget)",
   options: {
     type: { type: "string" }, count: { type: "string" }, corpus: { type: "string" }, seed: { type: "string" }, segments: { type: "string" },
     provider: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
     "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, wait: { type: "boolean" }, resume: { type: "string" },
-    "max-pieces": { type: "string" },
+    "max-pieces": { type: "string" }, prompt: { type: "string" }, "prompt-version": { type: "string" },
   },
   async run(v) {
     if (v.resume !== undefined) {
@@ -32,6 +35,7 @@ export const generateCommand: Command = {
       return finish(await (v.wait ? runJobHere(id, line) : queued(id)), Boolean(v.wait));
     }
     const corpusId = typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined;
+    if (typeof v.prompt === "string") v["prompt-version"] = (await savePromptVersion(promptFile(v), null)).version;
     let p;
     try {
       p = await prepareGeneration(request(v, corpusId));
@@ -53,6 +57,7 @@ export const generateCommand: Command = {
       await (budgetUsd === undefined ? remote.post(`/api/jobs/${id}/resume`) : remote.post(`/api/generate/${id}/budget`, { budgetUsd }));
       return finishRemote(remote, id, Boolean(v.wait));
     }
+    if (typeof v.prompt === "string") v["prompt-version"] = (await remote.post<{ version: string }>("/api/prompts", promptFile(v))).version;
     const { jobId, estimate } = await remote.post<{ jobId: number; estimate: Estimate }>("/api/generate", request(v, await remoteCorpusId(remote, v.corpus)));
     progress(describe(estimate));
     return finishRemote(remote, jobId, Boolean(v.wait));
@@ -65,8 +70,20 @@ function request(v: Values, corpusId: number | undefined) {
   return {
     type: v.type, count: num("count") ?? segmentIds?.length, corpusId, seed: num("seed"), segmentIds, provider: v.provider, model: v.model,
     concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"), budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
-    maxPieces: num("max-pieces"),
+    maxPieces: num("max-pieces"), promptVersion: typeof v["prompt-version"] === "string" ? v["prompt-version"] : undefined,
   };
+}
+
+/** `--prompt FILE`: saved as a prompt-lab version (the same file twice is the same version), then used by name. */
+function promptFile(v: Values) {
+  if (v.type !== "single" && v.type !== "multi") throw new UsageError("--prompt needs --type single|multi");
+  try {
+    const body = readPromptFile(String(v.prompt), v.type);
+    progress(`prompt ${body.name} from ${String(v.prompt)}`);
+    return body;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function resumeArgs(v: Values): { id: number; budgetUsd: number | undefined } {

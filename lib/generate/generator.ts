@@ -15,12 +15,12 @@ export interface Generator {
 /** An item the generator itself cannot do (not worth retrying). */
 export class ItemError extends Error {}
 
-export function openAiGenerator(sdk: OpenAI, p: Pick<GenerateParams, "model">): Generator {
+export function openAiGenerator(sdk: OpenAI, p: Pick<GenerateParams, "model" | "prompt">): Generator {
   const chat = openAiChat(sdk);
   return {
     attempt(item, texts, signal) {
       return chat.complete({
-        model: p.model, messages: buildMessages(item.type, texts), format: outputFormat(item.type),
+        model: p.model, messages: buildMessages(item.type, texts, p.prompt), format: outputFormat(item.type, p.prompt),
         maxTokens: maxCompletionTokens(item.type), itemKey: item.key, signal,
       });
     },

@@ -32,9 +32,17 @@ export function renderPieces(texts: string[]): string {
   return texts.map((t, i) => `# Piece ${i + 1}\n${t}`).join("\n\n");
 }
 
-export function buildMessages(type: PairType, texts: string[]): ChatMessage[] {
-  if (type === "single") return [{ role: "system", content: SINGLE_SYSTEM }, { role: "user", content: texts[0] ?? "" }];
-  return [{ role: "system", content: MULTI_SYSTEM }, { role: "user", content: renderPieces(texts) }];
+/** A saved prompt version from the prompt lab (lib/prompts): its system text and, optionally, its output schema. */
+export interface CustomPrompt { system: string; format?: JsonSchemaFormat }
+
+export function buildMessages(type: PairType, texts: string[], custom?: CustomPrompt): ChatMessage[] {
+  if (type === "single") return [{ role: "system", content: custom?.system ?? SINGLE_SYSTEM }, { role: "user", content: texts[0] ?? "" }];
+  return [{ role: "system", content: custom?.system ?? MULTI_SYSTEM }, { role: "user", content: renderPieces(texts) }];
+}
+
+/** The built-in system prompt of a type (the prompt lab starts its first version from it). */
+export function builtinSystem(type: PairType): string {
+  return type === "single" ? SINGLE_SYSTEM : MULTI_SYSTEM;
 }
 
 const base = {
@@ -43,7 +51,8 @@ const base = {
   support: { type: "array", items: { type: "string" }, description: "verbatim quotes from the text" },
 };
 
-export function outputFormat(type: PairType): JsonSchemaFormat {
+export function outputFormat(type: PairType, custom?: CustomPrompt): JsonSchemaFormat {
+  if (custom?.format) return custom.format;
   if (type === "single") {
     return { name: "qa_pair", schema: { type: "object", properties: base, required: ["question", "answer", "support"], additionalProperties: false } };
   }

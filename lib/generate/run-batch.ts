@@ -45,7 +45,7 @@ export async function runBatch(ctx: JobContext, p: GenerateParams, sdk: OpenAI, 
     }
     const lines: BatchRequestLine[] = chosen.map((item) => ({
       custom_id: `item-${item.id}`, method: "POST", url: "/v1/chat/completions",
-      body: chatBody({ model: p.model, messages: buildMessages(item.type, item.segmentIds.map((id) => texts.get(id)?.text ?? "")), format: outputFormat(item.type), maxTokens: maxCompletionTokens(item.type) }),
+      body: chatBody({ model: p.model, messages: buildMessages(item.type, item.segmentIds.map((id) => texts.get(id)?.text ?? ""), p.prompt), format: outputFormat(item.type, p.prompt), maxTokens: maxCompletionTokens(item.type) }),
     }));
     const batchId = await submitBatch(sdk, lines, { in2_job: String(ctx.jobId) });
     await assignBatch(chosen.map((i) => i.id), batchId);

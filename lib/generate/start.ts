@@ -5,6 +5,8 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { estimateGeneration, type Estimate } from "./estimate";
 import { GENERATE_KIND } from "./job-row";
 import { generateRequest, resolveRequest, type GenerateParams, type GenerateRequest } from "./params";
+import { PROMPT_VERSION } from "./prompts";
+import { promptForGeneration } from "@/lib/prompts/versions";
 
 /** Validates a request (zod issues become a 400 with the field), fills defaults, checks the corpus. */
 export async function prepareGeneration(input: unknown): Promise<GenerateParams> {
@@ -14,6 +16,8 @@ export async function prepareGeneration(input: unknown): Promise<GenerateParams>
     throw new AppError("bad_request", `${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}`);
   }
   const p = resolveRequest(parsed.data as GenerateRequest);
+  // a prompt-lab version travels with the job as its text (immutable, so the name and the text never disagree)
+  if (p.promptVersion !== PROMPT_VERSION) p.prompt = await promptForGeneration(p.promptVersion, p.type);
   if (p.corpusId !== undefined) await getCorpus(p.corpusId);
   if (p.provider === "openai" && p.endpoint && p.endpoint !== BUILTIN_ENDPOINT) {
     // refused before any job exists: unknown endpoint, a model it does not offer, an address the policy forbids

@@ -15,7 +15,7 @@ export type FakeReply =
   | { kind: "violation" }
   | { kind: "refusal"; text?: string };
 
-export interface SeenRequest { key: string; at: number; status: number; via: "online" | "batch" }
+export interface SeenRequest { key: string; at: number; status: number; via: "online" | "batch"; /** the system prompt sent */ system?: string }
 
 export interface FakeOpenAi {
   /** base URL for OPENAI_BASE_URL (ends in /v1) */
@@ -59,7 +59,7 @@ export async function startFakeOpenAi(opts: Partial<Pick<FakeOpenAi, "latencyMs"
       if (fake.latencyMs) await sleep(fake.latencyMs);
       if (reply.kind === "hang") return; // the client's timeout fires; close() destroys the socket
       const out = answer(chat, reply);
-      fake.requests.push({ key, at: Date.now(), status: out.status, via: "online" });
+      fake.requests.push({ key, at: Date.now(), status: out.status, via: "online", system: chat.messages?.find((m) => m.role === "system")?.content });
       return send(out.status, out.json, out.headers);
     }
     if (req.method === "POST" && url.endsWith("/files")) {
