@@ -2,7 +2,8 @@
  * The address a request came from, as far as this server can know it.
  *
  * `in2 serve` runs Next behind a tiny HTTP front (bin/next-server.mjs) that overwrites PEER_HEADER with the
- * socket's address on every request, so a client cannot choose it. X-Forwarded-For is written by the client
+ * socket's address on every request, beside a per-process secret (IN2_PEER_SECRET) that tells its stamp from a
+ * header a client sent, so a client cannot choose it. X-Forwarded-For is written by the client
  * (Next keeps a client's header as it is), so it counts only when TRUST_PROXY says how many proxies in front of
  * this server append to it: with N hops, the client is the N-th address from the right.
  */
@@ -25,7 +26,9 @@ export function clientIp(headers: HeaderSource, env: NodeJS.ProcessEnv = process
     const picked = chain[Math.max(0, chain.length - hops)];
     if (picked) return normalise(picked);
   }
-  const peer = headers.get(PEER_HEADER)?.trim();
+  const secret = env.IN2_PEER_SECRET;
+  const stamped = !!secret && headers.get(`${PEER_HEADER}-secret`) === secret;
+  const peer = stamped ? headers.get(PEER_HEADER)?.trim() : undefined;
   // Without the front (e.g. `next dev`) every caller shares one bucket rather than picking its own.
   return peer ? normalise(peer) : "unknown";
 }

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -63,11 +64,15 @@ export interface TestServer {
 }
 export interface CallOptions { cookie?: string; bearer?: string; json?: unknown; raw?: string | Buffer; headers?: Record<string, string>; from?: string; chunked?: boolean }
 
+// as bin/next-server.mjs does: the stamp counts only with this process's secret
+const PEER_SECRET = (process.env.IN2_PEER_SECRET ??= crypto.randomBytes(16).toString("hex"));
+
 export async function startTestServer(): Promise<TestServer> {
   const routes = await loadRoutes();
   const server = http.createServer((req, res) => {
     void (async () => {
       req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+      req.headers[`${PEER_HEADER}-secret`] = PEER_SECRET;
       const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
       const method = req.method ?? "GET";
       const headers = new Headers();

@@ -59,12 +59,15 @@ describe("sign-in rate limit", () => {
 
   it("with TRUST_PROXY=1 the proxy's X-Forwarded-For entry is the client; what the client prepends is ignored", async () => {
     process.env.TRUST_PROXY = "1";
-    const h = (xff: string) => ({ get: (n: string) => (n === "x-forwarded-for" ? xff : n === "x-in2-peer" ? "10.9.9.9" : null) });
+    const h = (xff: string, secret = process.env.IN2_PEER_SECRET!) =>
+      ({ get: (n: string) => (n === "x-forwarded-for" ? xff : n === "x-in2-peer" ? "10.9.9.9" : n === "x-in2-peer-secret" ? secret : null) });
     expect(clientIp(h("6.6.6.6, 198.51.100.7"))).toBe("198.51.100.7");
     process.env.TRUST_PROXY = "2";
     expect(clientIp(h("6.6.6.6, 198.51.100.7, 10.0.0.2"))).toBe("198.51.100.7");
     delete process.env.TRUST_PROXY;
     expect(clientIp(h("198.51.100.7"))).toBe("10.9.9.9");
+    // a client that sends the peer header itself (without the server's secret) is not believed
+    expect(clientIp(h("198.51.100.7", "guessed"))).toBe("unknown");
 
     process.env.TRUST_PROXY = "1";
     for (let i = 0; i < LOGIN_LIMITS.freeFailures; i++) expect((await login("wrong password!", { xff: `evil-${i}, 198.51.100.7` })).status).toBe(401);
