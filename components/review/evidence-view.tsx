@@ -13,7 +13,7 @@ export function EvidenceView({ pair }: { pair: PairDetail }) {
             {multi && <span className="font-semibold text-zinc-700 dark:text-zinc-300"># Piece {e.piece}</span>}
             <span className="tabular">{fmtInt(e.tokenCount)} tokens</span>
             <span className="tabular">Segment #{e.segmentId}</span>
-            <a className="tabular hover:text-indigo-600 hover:underline" href={`/documents/${e.documentId}#segment-${e.segmentId}`}>doc {e.documentId}</a>
+            <a className="tabular hover:text-indigo-600 hover:underline" href={`/documents/${e.documentId}#segment-${e.segmentId}`}>Document #{e.documentId}</a>
             {e.spans.length > 0 && <span className="ml-auto">{e.spans.length === 1 ? "1 quote" : `${e.spans.length} quotes`}</span>}
           </header>
           <p className="whitespace-pre-wrap px-3 py-2.5 text-[13.5px] leading-relaxed text-zinc-800 dark:text-zinc-200">

@@ -18,5 +18,5 @@ export function SearchHint({ q }: { q: string | undefined }) {
 }
 
 function example(stem: string): string {
-  return `${stem}, ${stem}'s, ${stem}s…`;
+  return `${stem}, ${stem}'s, ${stem}s and other forms`;
 }
