@@ -40,7 +40,7 @@ test("an offline generation started from the page shows its estimate, runs, and 
     // the offline generator fails honestly on segments without a date, number or name: listed with the reason
     const list = page.getByRole("region", { name: "Failed items" });
     await expect(list.getByText(/offline generator: no sentence/).first()).toBeVisible();
-    await expect(list.getByRole("button", { name: "Retry failed items" })).toBeEnabled();
+    await expect(list.getByRole("button", { name: "Retry all failed items" })).toBeEnabled();
   }
   await snap(page, "generate-job-done");
 
