@@ -17,11 +17,12 @@ export const exportCommand: Command = {
   name: "export",
   summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest",
   usage: "in2 export --format film|chat|raw --out PATH.jsonl[.gz] [--run ID | --seed 1 --min-tokens 4096 --max-tokens 32768 --short-ratio 0.1] "
-    + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N]",
+    + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N] [--verified]",
   options: {
     format: { type: "string" }, status: { type: "string" }, type: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
     corpus: { type: "string" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" }, "short-ratio": { type: "string" },
     run: { type: "string" }, tokenizer: { type: "string" }, "max-example-tokens": { type: "string" },
+    verified: { type: "boolean" },
   },
   async run(v) {
     if (typeof v.out !== "string") throw new UsageError("say where to write: --out PATH.jsonl or PATH.jsonl.gz");
@@ -32,6 +33,7 @@ export const exportCommand: Command = {
       corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
       minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
       runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]),
+      verified: v.verified === true,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,6 +1,7 @@
 "use client";
 
 import { Play } from "lucide-react";
+import { useAssemblyRunsQuery } from "@/components/contexts/use-assembly-runs-query";
 import { usePairsCountQuery } from "@/components/hooks/use-pairs-count-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -69,23 +70,73 @@ export function ExportForm({ form, set, onStart, starting, error }: {
             Includes {risky.map((s) => `${STATUS_INFO[s].label.toLowerCase()} (${STATUS_INFO[s].warn})`).join(", ")} pairs.
           </p>
         )}
+        <ContextsChoice form={form} set={set} />
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-          <Field label="Seed" hint="for pairs without a context yet"><Input value={form.seed} onChange={(e) => set({ seed: e.target.value })} aria-label="Seed" /></Field>
-          <Field label="Min tokens"><Input type="number" min={1} value={form.minTokens} onChange={(e) => set({ minTokens: e.target.value })} aria-label="Min tokens" /></Field>
-          <Field label="Max tokens"><Input type="number" min={1} value={form.maxTokens} onChange={(e) => set({ maxTokens: e.target.value })} aria-label="Max tokens" /></Field>
-          <Field label="Short ratio"><Input type="number" min={0} max={1} step={0.01} value={form.shortRatio} onChange={(e) => set({ shortRatio: e.target.value })} aria-label="Short ratio" /></Field>
+          {!form.runId && <>
+            <Field label="Seed" hint="the assembly seed (default 1, as in Contexts)"><Input value={form.seed} onChange={(e) => set({ seed: e.target.value })} aria-label="Seed" /></Field>
+            <Field label="Min tokens"><Input type="number" min={1} value={form.minTokens} onChange={(e) => set({ minTokens: e.target.value })} aria-label="Min tokens" /></Field>
+            <Field label="Max tokens"><Input type="number" min={1} value={form.maxTokens} onChange={(e) => set({ maxTokens: e.target.value })} aria-label="Max tokens" /></Field>
+            <Field label="Short ratio"><Input type="number" min={0} max={1} step={0.01} value={form.shortRatio} onChange={(e) => set({ shortRatio: e.target.value })} aria-label="Short ratio" /></Field>
+          </>}
+          <Field label="Max example tokens" hint="longer rows are left out (counted)">
+            <Input type="number" min={1} value={form.maxExampleTokens} placeholder="no limit" onChange={(e) => set({ maxExampleTokens: e.target.value })} aria-label="Max example tokens" />
+          </Field>
           <label className="flex items-center gap-2 self-center text-sm">
             <input type="checkbox" checked={form.gzip} onChange={(e) => set({ gzip: e.target.checked })} /> gzip (.jsonl.gz)
+          </label>
+          <label className="flex items-center gap-2 self-center text-sm" title="Keep only pairs that passed every model check that was run; the manifest counts the others by verdict">
+            <input type="checkbox" checked={form.verified} onChange={(e) => set({ verified: e.target.checked })} /> Verified pairs only
           </label>
         </div>
         {error ? <ErrorNotice error={error} /> : null}
         <div className="flex items-center justify-end gap-3">
           {form.statuses.length === 0 && <span className="text-xs text-red-600">Tick at least one status.</span>}
-          <Button onClick={onStart} disabled={starting || form.statuses.length === 0 || !form.seed.trim()}>
+          <Button onClick={onStart} disabled={starting || form.statuses.length === 0 || (!form.runId && !form.seed.trim())}>
             <Play size={14} aria-hidden /> {starting ? "Starting…" : "Start export"}
           </Button>
         </div>
       </div>
     </Card>
+  );
+}
+
+/**
+ * Where the contexts come from: a recipe (stored contexts are reused only when their recipe is equal, the rest are
+ * assembled with it in one run) or exactly one assembly run, whose recipe and seed the export then takes.
+ */
+function ContextsChoice({ form, set }: { form: ExportFormState; set: (patch: Partial<ExportFormState>) => void }) {
+  const runs = useAssemblyRunsQuery();
+  const chosen = runs.data?.runs.find((r) => String(r.id) === form.runId);
+  const p = (chosen?.params ?? {}) as { minTokens?: number; maxTokens?: number; shortRatio?: number };
+  return (
+    <fieldset>
+      <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Contexts</legend>
+      <div className="grid gap-2 md:grid-cols-2">
+        <label className={`${CHOICE} ${form.runId ? UNCHOSEN : CHOSEN}`}>
+          <input type="radio" name="contexts" checked={!form.runId} onChange={() => set({ runId: "" })} className="sr-only" />
+          <span className="font-medium">By recipe</span>
+          <span className="mt-0.5 block text-xs text-zinc-500">reuse contexts assembled with exactly these settings; assemble the rest with them</span>
+        </label>
+        <label className={`${CHOICE} ${form.runId ? CHOSEN : UNCHOSEN}`}>
+          <input type="radio" name="contexts" checked={!!form.runId} onChange={() => set({ runId: String(runs.data?.runs[0]?.id ?? "") })}
+            disabled={!runs.data?.runs.length} className="sr-only" />
+          <span className="font-medium">One assembly run</span>
+          <span className="mt-0.5 block text-xs text-zinc-500">exactly that run's contexts, with its recipe and seed; pairs not in it are left out</span>
+          {form.runId && (
+            <select className="mt-2 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" aria-label="Assembly run"
+              value={form.runId} onChange={(e) => set({ runId: e.target.value })}>
+              {runs.data?.runs.map((r) => (
+                <option key={r.id} value={r.id}>run #{r.id} · seed {r.seed} · {fmtInt(r.contexts)} contexts</option>
+              ))}
+            </select>
+          )}
+        </label>
+      </div>
+      {chosen && (
+        <p className="mt-2 text-xs text-zinc-500" data-testid="run-recipe">
+          Run #{chosen.id}: {fmtInt(p.minTokens ?? 0)}–{fmtInt(p.maxTokens ?? 0)} tokens · short ratio {p.shortRatio ?? "?"} · seed <span className="font-mono">{chosen.seed}</span>
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -11,11 +11,16 @@ export interface ExportFormState {
   minTokens: string;
   maxTokens: string;
   shortRatio: string;
+  /** "" = contexts with this recipe (reused when equal, assembled otherwise); an id = exactly that run's contexts */
+  runId: string;
+  /** "" = no limit */
+  maxExampleTokens: string;
+  verified: boolean;
 }
 
 export const INITIAL_FORM: ExportFormState = {
-  format: "film", statuses: ["accepted"], types: [], seed: "42", gzip: true,
-  minTokens: String(ASSEMBLY_DEFAULTS.minTokens), maxTokens: String(ASSEMBLY_DEFAULTS.maxTokens), shortRatio: String(ASSEMBLY_DEFAULTS.shortRatio),
+  format: "film", statuses: ["accepted"], types: [], seed: ASSEMBLY_DEFAULTS.seed, gzip: true, runId: "", maxExampleTokens: "",
+  minTokens: String(ASSEMBLY_DEFAULTS.minTokens), maxTokens: String(ASSEMBLY_DEFAULTS.maxTokens), shortRatio: String(ASSEMBLY_DEFAULTS.shortRatio), verified: false,
 };
 
 export const FORMATS = [
@@ -38,9 +43,13 @@ export const TYPE_INFO: Record<ExportType, string> = {
 };
 
 export function toBody(f: ExportFormState): StartExportBody {
+  const limit = f.maxExampleTokens.trim() ? { maxExampleTokens: Number(f.maxExampleTokens) } : {};
+  // a run brings its own recipe (seed included): sending ours too could only disagree with it
+  if (f.runId) return { format: f.format, statuses: f.statuses, types: f.types, gzip: f.gzip, runId: Number(f.runId), verified: f.verified, ...limit };
   return {
+    ...limit,
     format: f.format, statuses: f.statuses, types: f.types, seed: f.seed.trim(), gzip: f.gzip,
-    minTokens: Number(f.minTokens), maxTokens: Number(f.maxTokens), shortRatio: Number(f.shortRatio),
+    minTokens: Number(f.minTokens), maxTokens: Number(f.maxTokens), shortRatio: Number(f.shortRatio), verified: f.verified,
   };
 }
 

@@ -43,6 +43,8 @@ export const exportOptions = z.object({
   /** rows whose whole training example has more tokens are left out and counted in the manifest */
   maxExampleTokens: z.number().int().positive().optional(),
   gzip: z.boolean().default(true),
+  /** only pairs that passed every model check that was run (lib/verify); the others are counted by verdict in the manifest */
+  verified: z.boolean().default(false),
 }).refine((o) => o.runId !== undefined || (o.maxTokens ?? ASSEMBLY_DEFAULTS.maxTokens) >= (o.minTokens ?? ASSEMBLY_DEFAULTS.minTokens),
   { message: "maxTokens must be at least minTokens (the defaults are 4096–32768)", path: ["maxTokens"] });
 export type ExportOptions = z.output<typeof exportOptions>;

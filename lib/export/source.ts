@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/client";
+import { exclusionReasonSql } from "@/lib/verify/predicate";
 import { getTokenizer } from "@/lib/tokenize";
 import { exampleTokens } from "./example-tokens";
 import type { ExportOptions, ExportType, PairStatus } from "./params";
@@ -7,6 +8,8 @@ import type { ContextSession, ContextStore, ExportRecord } from "./types";
 interface PairRow {
   id: number; key: string | null; documentKey: string; type: "single" | "multi"; status: PairStatus; question: string; answer: string; support: unknown;
   edited: boolean; reviewer: string | null; provider: string; model: string; promptVersion: string; documentId: number; url: string | null;
+  /** with --verified: why the pair's verification keeps it out (a verdict code, "unverified"), null when it passed */
+  verifyOut: string | null;
 }
 
 /** One keyset page: the records it produced, the last pair id it scanned, how many it scanned, and why others were left out. */
@@ -31,7 +34,7 @@ async function pairPage(o: ExportOptions, after: number, limit: number): Promise
   const { rows } = await pool().query<PairRow>(
     `SELECT p.id, p.key, d.sha256 AS "documentKey", p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
        u.name AS reviewer, p.provider, p.model, p.prompt_version AS "promptVersion", p.document_id AS "documentId",
-       d.meta->>'url' AS url
+       d.meta->>'url' AS url, ${o.verified ? exclusionReasonSql("p") : "NULL::text"} AS "verifyOut"
      FROM pair p JOIN document d ON d.id = p.document_id LEFT JOIN app_user u ON u.id = p.reviewer_id
      WHERE ${WHERE} AND p.id > $4
      ORDER BY p.id LIMIT $5`,
@@ -39,12 +42,15 @@ async function pairPage(o: ExportOptions, after: number, limit: number): Promise
   return rows;
 }
 
-async function enrich(o: ExportOptions, session: ContextSession, store: ContextStore, pairs: PairRow[]): Promise<Batch> {
+async function enrich(o: ExportOptions, session: ContextSession, store: ContextStore, scannedPairs: PairRow[]): Promise<Batch> {
+  // --verified: pairs a model check failed (or that no model checked) are counted and never assembled
+  const pairs = scannedPairs.filter((p) => !p.verifyOut);
   const { contextOf, leftOut } = await session.resolve(pairs.map((p) => p.id));
   const contexts = await store.load([...new Set(contextOf.values())]);
   const records: ExportRecord[] = [];
   const counts: Record<string, number> = {};
   const out = (reason: string) => void (counts[reason] = (counts[reason] ?? 0) + 1);
+  for (const p of scannedPairs) if (p.verifyOut) out(`verification: ${p.verifyOut}`);
   for (const p of pairs) {
     const contextId = contextOf.get(p.id);
     const context = contextId === undefined ? undefined : contexts.get(contextId);
@@ -65,7 +71,7 @@ async function enrich(o: ExportOptions, session: ContextSession, store: ContextS
       documentId: p.documentId, documentKey: p.documentKey, url: p.url, context, exampleTokens: tokens,
     });
   }
-  return { records, lastId: pairs.at(-1)!.id, scanned: pairs.length, leftOut: counts };
+  return { records, lastId: scannedPairs.at(-1)!.id, scanned: scannedPairs.length, leftOut: counts };
 }
 
 /**
