@@ -15,7 +15,7 @@ import { userCommand } from "./commands/user";
 import { verifyCommand } from "./commands/verify";
 import { workerCommand } from "./commands/worker";
 
-const COMMANDS: Command[] = [
+export const COMMANDS: Command[] = [
   serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, verifyCommand, pairsCommand, assembleCommand,
   exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
   endpointCommand, auditCommand,

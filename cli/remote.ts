@@ -17,6 +17,8 @@ export interface Remote {
   url: string;
   get<T>(p: string, query?: Query): Promise<T>;
   post<T>(p: string, body?: unknown, query?: Query): Promise<T>;
+  patch<T>(p: string, body: unknown): Promise<T>;
+  del<T>(p: string): Promise<T>;
   upload(file: string): Promise<{ id: string; name: string; bytes: number }>;
   /** streams a response body into `file` (through a temporary file, renamed when complete) */
   download(p: string, file: string, query?: Query): Promise<{ bytes: number; sha256: string }>;
@@ -65,6 +67,8 @@ export function remoteFromEnv(env: NodeJS.ProcessEnv = process.env): Remote | un
     post: (p, body, query) => json(withQuery(p, query), body === undefined
       ? { method: "POST" }
       : { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    patch: (p, body) => json(p, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    del: (p) => json(p, { method: "DELETE" }),
     upload: (file) => json(`/api/uploads?name=${encodeURIComponent(path.basename(file))}`, {
       method: "POST", duplex: "half", body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
     }),

@@ -41,6 +41,27 @@ export const endpointCommand: Command = {
   },
 };
 
+/** Against IN2_URL (an admin's token to change them): the Settings page's endpoint routes; the key travels in the body. */
+endpointCommand.remote = async (remote, v, positionals) => {
+  const sub = positionals[0];
+  if (sub === "list") return remote.get("/api/endpoints");
+  if (sub === "remove") {
+    if (!v.name) throw new UsageError("name the endpoint: --name N");
+    const { endpoints } = await remote.get<{ endpoints: { id: number; name: string }[] }>("/api/endpoints");
+    const row = endpoints.find((e) => e.name === v.name);
+    if (!row) throw new Error(`no endpoint "${String(v.name)}" on ${remote.url}`);
+    return remote.del(`/api/endpoints/${row.id}`);
+  }
+  if (sub === "add") {
+    if (!v.name || !v["base-url"]) throw new UsageError("add needs --name and --base-url");
+    const apiKey = v["key-stdin"] ? await readLine() : undefined;
+    return remote.post("/api/endpoints", {
+      name: v.name, baseUrl: v["base-url"], models: (v.model as string[] | undefined) ?? [], apiKey, allowPrivate: Boolean(v["allow-private"]),
+    });
+  }
+  throw new UsageError(sub ? `unknown subcommand "${sub}"` : "name a subcommand: add, list or remove");
+};
+
 async function readLine(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write("key: ");
   const rl = readline.createInterface({ input: process.stdin, terminal: false });

@@ -4,6 +4,7 @@ import { pruneAuth } from "@/lib/auth/prune";
 import { isRole } from "@/lib/auth/roles";
 import { createUser, disableUser, enableUser, listUsers, removeUser, resetPassword, setUserRole, userIdByEmail } from "@/lib/auth/users";
 import { progress, UsageError, type Command } from "../command";
+import type { Remote } from "../remote";
 
 const ACTIONS = "add, list, disable, enable, remove, reset-password, set-role or prune";
 
@@ -58,6 +59,36 @@ export const userCommand: Command = {
     return { user };
   },
 };
+
+/**
+ * Against IN2_URL (a token of an admin): the Settings page's routes, so the server's audit log names that admin.
+ * `prune` runs only on the server's machine: it has no API route.
+ */
+userCommand.remote = async (remote, values, positionals) => {
+  const action = positionals[0];
+  const email = values.email as string | undefined;
+  const role = values.role as string | undefined;
+  if (action === "list") return remote.get("/api/users");
+  if (action === "prune") throw new UsageError("prune cleans the server's database directly and has no API route: run it on the server, with IN2_URL unset");
+  if (!action || !["add", "disable", "enable", "remove", "reset-password", "set-role"].includes(action)) {
+    throw new UsageError(action ? `unknown action "${action}"; use ${ACTIONS}` : `name an action: ${ACTIONS}`);
+  }
+  if (!email) throw new UsageError("--email is required");
+  if ((action === "add" || action === "set-role") && (!role || !isRole(role))) throw new UsageError("--role must be admin, curator, reviewer or viewer");
+  if (action === "add") return remote.post("/api/users", { email, role, password: await readPassword(), name: values.name });
+  const id = await remoteUserId(remote, email);
+  if (action === "set-role") return remote.patch(`/api/users/${id}`, { role });
+  if (action === "disable" || action === "enable") return remote.patch(`/api/users/${id}`, { disabled: action === "disable" });
+  if (action === "remove") return remote.del(`/api/users/${id}`);
+  return remote.post(`/api/users/${id}/password`, { password: await readPassword() });
+};
+
+async function remoteUserId(remote: Remote, email: string): Promise<number> {
+  const { users } = await remote.get<{ users: { id: number; email: string }[] }>("/api/users");
+  const found = users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+  if (!found) throw new Error(`no account ${email} on ${remote.url}`);
+  return found.id;
+}
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {

@@ -23,6 +23,7 @@ let dbUrl: string;
 let server: RouteServer;
 let worker: Worker;
 let remote: Record<string, string>;
+let asAdmin: Record<string, string>;
 
 const SMALL = ["--min-tokens", "1024", "--max-tokens", "2048"];
 
@@ -31,9 +32,11 @@ beforeAll(async () => {
   process.env.IN2_DATA_DIR = path.join(dir, "server-data");
   const curator = await createUser({ email: "journey@test.in2", role: "curator", password: "journey test password" });
   const { token } = await createApiToken(curator.id, "remote journey");
+  const admin = await createUser({ email: "journey-admin@test.in2", role: "admin", password: "journey admin password" });
   server = await startRouteServer();
   worker = await startWorker({ concurrency: 2 });
   remote = { IN2_URL: server.url, IN2_TOKEN: token, DATABASE_URL: "", IN2_DATA_DIR: unused, OPENAI_API_KEY: "" };
+  asAdmin = { ...remote, IN2_TOKEN: (await createApiToken(admin.id, "remote admin")).token };
   // 200 real C4 documents from the demo corpus, as a plain JSONL file on the client
   const lines = zlib.gunzipSync(fs.readFileSync(path.join(process.cwd(), "data", "demo", "c4-realnewslike-1000.jsonl.gz")))
     .toString("utf8").split("\n").slice(0, 200);
@@ -51,6 +54,8 @@ const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileS
 
 describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
   let generateJob: number;
+  // pairs made: the offline generator gives up (a failed item, with its reason) on a segment it cannot make a cloze from
+  let made: number;
 
   it("imports a local file: uploaded, imported by the server's worker, bad lines reported", async () => {
     const r = await runCli(["import", path.join(dir, "news.jsonl"), "--corpus", "journey", "--tokenizer", "o200k_base"], remote);
@@ -62,10 +67,21 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
   it("generates offline with --wait, following the server's job to the end", async () => {
     const r = await runCli(["generate", "--type", "single", "--count", "6", "--corpus", "journey", "--seed", "1", "--provider", "offline", "--wait"], remote);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json).toMatchObject({ status: "succeeded", requested: 6, succeeded: 6, failed: 0 });
+    const out = r.json as { job_id: number; succeeded: number; failed: number };
+    expect(out).toMatchObject({ status: "succeeded", requested: 6 });
+    expect(out.succeeded + out.failed).toBe(6);
+    expect(out.succeeded).toBeGreaterThan(2);
     expect(r.stderr).toMatch(/estimate: 6 items/);
     expect(r.stderr).toMatch(/generate #\d+ succeeded: 6\/6 done/);
-    generateJob = (r.json as { job_id: number }).job_id;
+    generateJob = out.job_id;
+    made = out.succeeded;
+  });
+
+  it("verifies the generated pairs on the server (offline verifier) with --wait", async () => {
+    const r = await runCli(["verify", "--job", String(generateJob), "--provider", "offline", "--wait"], remote);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ status: "succeeded", requested: made, verified: made, failed: 0 });
+    expect(r.stderr).toMatch(new RegExp(`estimate: ${made} pairs`));
   });
 
   it("streams pairs and segments byte for byte as the CLI on the server itself prints them", async () => {
@@ -78,15 +94,15 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
       expect(there.stdout).toBe(here.stdout);
     }
     const pairs = (await runCli(["pairs", "--job", String(generateJob), "--jsonl"], remote)).stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(pairs).toHaveLength(6);
+    expect(pairs).toHaveLength(made);
     expect(pairs[0]).toMatchObject({ status: "pending", type: "single", provider: "offline", evidence: [expect.objectContaining({ piece: 1 })] });
   });
 
   it("assembles contexts with --wait", async () => {
     const r = await runCli(["assemble", "--status", "pending", ...SMALL, "--seed", "3", "--wait"], remote);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json).toMatchObject({ status: "succeeded", requested: 6, assembled: 6 });
-    expect(r.stderr).toMatch(/assemble #\d+ succeeded: 6\/6 contexts/);
+    expect(r.json).toMatchObject({ status: "succeeded", requested: made, assembled: made });
+    expect(r.stderr).toMatch(new RegExp(`assemble #\\d+ succeeded: ${made}/${made} contexts`));
   });
 
   it("exports on the server and downloads the file and manifest to the local --out, checksum verified", async () => {
@@ -95,13 +111,13 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
     const r = await runCli(["export", "--format", "film", "--status", "pending", "--seed", "3", "--out", out, ...SMALL], remote);
     expect(r.code, r.stderr).toBe(0);
     const json = r.json as { export_id: number; rows: number; sha256: string; bytes: number; manifest: string };
-    expect(json).toMatchObject({ format: "film", out, rows: 6, bytes: fs.statSync(out).size, sha256: sha256(out) });
+    expect(json).toMatchObject({ format: "film", out, rows: made, bytes: fs.statSync(out).size, sha256: sha256(out) });
     const { rows } = await pool().query<{ sha256: string; path: string }>(`SELECT sha256, path FROM export WHERE id = $1`, [json.export_id]);
     expect(rows[0]!.sha256).toBe(json.sha256);
     expect(fs.readFileSync(out)).toEqual(fs.readFileSync(rows[0]!.path));
     const lines = zlib.gunzipSync(fs.readFileSync(out)).toString("utf8").trim().split("\n");
-    expect(lines).toHaveLength(6);
-    expect(JSON.parse(fs.readFileSync(json.manifest, "utf8"))).toMatchObject({ rows: 6 });
+    expect(lines).toHaveLength(made);
+    expect(JSON.parse(fs.readFileSync(json.manifest, "utf8"))).toMatchObject({ rows: made });
     expect(server.requests).toContain(`GET /api/exports/${json.export_id}/download`);
     expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["train.jsonl.gz", "train.manifest.json"]);
   });
@@ -113,7 +129,7 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
       expect.objectContaining({ id: generateJob, kind: "generate", status: "succeeded", done: 6, total: 6 }),
     ]);
     const kinds = (await runCli(["jobs", "list", "--status", "succeeded"], remote)).json as { jobs: { kind: string }[] };
-    expect(kinds.jobs.map((j) => j.kind)).toEqual(["export", "assemble", "generate", "import"]);
+    expect(kinds.jobs.map((j) => j.kind)).toEqual(["export", "assemble", "verify", "generate", "import"]);
     const show = await runCli(["jobs", "show", String(generateJob)], remote);
     expect(show.json).toMatchObject({ id: generateJob, kind: "generate", status: "succeeded", total: 6, done: 6 });
     const wait = await runCli(["jobs", "wait", String(generateJob)], remote);
@@ -121,7 +137,29 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
     const logs = await runCli(["jobs", "logs", String(generateJob)], remote);
     expect(logs.code, logs.stderr).toBe(0);
     expect((logs.json as { events: { status: string }[] }).events.map((e) => e.status)).toEqual(["queued", "running", "succeeded"]);
-    expect(logs.json).toMatchObject({ failed_items: [], failed_items_more: false });
+    expect(logs.json).toMatchObject({ failed_items_more: false });
+    expect((logs.json as { failed_items: { error: string }[] }).failed_items).toHaveLength(6 - made);
+  });
+
+  it("manages accounts and endpoints with an admin's token, and a curator's token is refused", async () => {
+    const added = await runCli(["user", "add", "--email", "ada@lab.test", "--role", "reviewer"], asAdmin, "a long enough password\n");
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.json).toMatchObject({ user: { email: "ada@lab.test", role: "reviewer" } });
+    const promoted = await runCli(["user", "set-role", "--email", "ada@lab.test", "--role", "curator"], asAdmin);
+    expect(promoted.json).toMatchObject({ user: { email: "ada@lab.test", role: "curator" } });
+    const { rows } = await pool().query<{ actor: string | null }>(
+      `SELECT actor_email AS actor FROM audit_event WHERE target = 'ada@lab.test' ORDER BY id`);
+    expect(rows.map((r) => r.actor)).toEqual(["journey-admin@test.in2", "journey-admin@test.in2"]);
+    const endpoint = await runCli(["endpoint", "add", "--name", "local-vllm", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--allow-private"], asAdmin);
+    expect(endpoint.code, endpoint.stderr).toBe(0);
+    const listed = await runCli(["endpoint", "list"], remote);
+    expect((listed.json as { endpoints: { name: string }[] }).endpoints.map((e) => e.name)).toEqual(["local-vllm"]);
+    const refused = await runCli(["user", "list"], remote);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/answered 403: this needs the admin role; you are curator/);
+    const prune = await runCli(["user", "prune"], asAdmin);
+    expect(prune.code).toBe(2);
+    expect(prune.stderr).toMatch(/prune cleans the server's database directly and has no API route/);
   });
 
   it("refuses what cannot work remotely with the reason, and never touched a local database", async () => {
