@@ -150,8 +150,9 @@ async function writeBatch(corpusId: number, cut: Prepared) {
     }
     if (seg.doc.length) {
       await client.query(
-        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before)
-         SELECT d, $1, i, t, n, s, e, p FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[]) AS u(d, i, t, n, s, e, p)`,
+        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash)
+         SELECT d, $1, i, t, n, s, e, p, hashtextextended((SELECT sha256 FROM document WHERE id = d) || ':' || i, 0)
+         FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[]) AS u(d, i, t, n, s, e, p)`,
         [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end, seg.sep]);
     }
     await client.query(

@@ -52,6 +52,16 @@ describe("pair keys", () => {
     expect(segs.map((s) => s.key.split(":")[0])).toEqual(expect.arrayContaining(texts.map(sha)));
   });
 
+  it("the importer stores each segment's content hash, the same value the key gives in any database", async () => {
+    const { rows } = await pool().query<{ key: string; h: string | null }>(
+      `SELECT d.sha256 || ':' || s.index AS key, s.key_hash::text AS h FROM segment s JOIN document d ON d.id = s.document_id`);
+    expect(rows.length).toBe(segs.length);
+    for (const r of rows) {
+      const { rows: want } = await pool().query<{ h: string }>(`SELECT hashtextextended($1, 0)::text AS h`, [r.key]);
+      expect(r.h).toBe(want[0]!.h);
+    }
+  });
+
   it("a pair gets the key it is given, or a content-derived manual key; exact duplicates stay unique", async () => {
     const s = segs[0]!;
     const ids = await insertPairs([pair(s, "When did it open?", { key: "single|given|v1|offline:m" }), pair(s, "When was it opened?"), pair(s, "When was it opened?")]);
