@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-export type ReviewAction = "accept" | "reject" | "skip" | "undo" | "edit" | "flag" | "help" | "close";
+export type ReviewAction = "accept" | "reject" | "skip" | "undo" | "edit" | "flag" | "help" | "close" | "guidelines";
 
 /** The single-key shortcuts of the focus view; `?` also lists them. */
 export const REVIEW_KEYS: { keys: string[]; action: ReviewAction; label: string }[] = [
@@ -12,11 +12,12 @@ export const REVIEW_KEYS: { keys: string[]; action: ReviewAction; label: string 
   { keys: ["u", "⌫"], action: "undo", label: "Undo" },
   { keys: ["e"], action: "edit", label: "Edit" },
   { keys: ["f"], action: "flag", label: "Flag" },
+  { keys: ["g"], action: "guidelines", label: "Guidelines" },
   { keys: ["?"], action: "help", label: "Keys" },
 ];
 
 const MAP: Record<string, ReviewAction> = {
-  a: "accept", x: "reject", " ": "skip", u: "undo", Backspace: "undo", e: "edit", f: "flag", "?": "help", Escape: "close",
+  a: "accept", x: "reject", " ": "skip", u: "undo", Backspace: "undo", e: "edit", f: "flag", g: "guidelines", "?": "help", Escape: "close",
 };
 
 /** True when the key belongs to a text field (or a control that uses keys itself), never to a shortcut. */

@@ -10,6 +10,7 @@ const ROWS: [string[], string][] = [
   [["Space"], "Skip: leave it pending, show the next"],
   [["u", "Backspace"], "Undo the last action (up to 10, newest first)"],
   [["e"], "Edit question, answer and quotes in place"],
+  [["g"], "Show the review guidelines (the version in force is recorded with each decision)"],
   [["Enter"], "While editing: save (Shift+Enter = new line)"],
   [["Esc"], "While editing: cancel · otherwise close this help"],
   [["?"], "Show or hide this help"],

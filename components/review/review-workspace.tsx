@@ -21,6 +21,8 @@ import { PairView } from "./pair-view";
 import { QueueToolbar } from "./queue-toolbar";
 import { ReviewNotice } from "./review-notice";
 import { BlindBadge, TeamBanner } from "./team-banner";
+import { GuidelinesDialog } from "@/components/guidelines/guidelines-dialog";
+import { PairComments } from "@/components/guidelines/pair-comments";
 
 /** The focus view: one pending pair at a time, keyboard-first, nothing lost. */
 export function ReviewWorkspace() {
@@ -30,12 +32,15 @@ export function ReviewWorkspace() {
   const audit = Number(url.audit) > 0 ? Number(url.audit) : undefined;
   const q = useReviewQueue({ order, type, audit });
   const [help, setHelp] = useState(false);
+  const [guide, setGuide] = useState(false);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ theirs: PairDetail; mine: PairChanges } | null>(null);
 
   const onAction = (a: ReviewAction) => {
     if (help) return (a === "help" || a === "close") && setHelp(false);
+    if (guide) return (a === "guidelines" || a === "close") && setGuide(false);
+    if (a === "guidelines") return setGuide(true);
     if (editing || conflict) return;
     if (a === "accept") q.decide("accepted");
     else if (a === "reject") q.decide("rejected");
@@ -83,7 +88,7 @@ export function ReviewWorkspace() {
               : <PairView pair={pair} />}
             <details className="border-t border-zinc-100 pt-3 dark:border-zinc-800">
               <summary className="cursor-pointer text-xs font-medium text-zinc-500">History</summary>
-              <div className="mt-2"><HistoryList pairId={pair.id} version={pair.version} /></div>
+              <div className="mt-2 space-y-3"><PairComments pairId={pair.id} /><HistoryList pairId={pair.id} version={pair.version} /></div>
             </details>
           </Card>
           <div className="min-w-0">
@@ -105,6 +110,7 @@ export function ReviewWorkspace() {
         </Card>
       )}
       {help && <HelpDialog onClose={() => setHelp(false)} />}
+      {guide && <GuidelinesDialog onClose={() => setGuide(false)} />}
     </div>
   );
 }
