@@ -59,7 +59,9 @@ export function offlinePair(type: "single" | "multi", texts: string[], key: stri
   if (byPiece.length < 2) return null;
   const [first, second] = rank(byPiece, key, "pieces", (fs) => Math.max(...fs.map((f) => f.score)));
   const a0 = best(first!, key, "a");
-  const b0 = best(second!.filter((f) => f.fact !== a0?.fact), key, "b");
+  // neither blank may give the other away: a fact quoted in the other sentence, or one name inside the other
+  const apart = (f: Fact, g: Fact) => !f.sentence.includes(g.fact) && !g.sentence.includes(f.fact) && !f.fact.includes(g.fact) && !g.fact.includes(f.fact);
+  const b0 = a0 && best(second!.filter((f) => apart(f, a0)), key, "b");
   if (!a0 || !b0) return null;
   const [a, b] = [a0, b0].sort((x, y) => x.piece - y.piece) as [Fact, Fact];
   return {

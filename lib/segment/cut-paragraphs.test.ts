@@ -72,6 +72,18 @@ describe("cutting over-long paragraphs (issue 11.9)", () => {
     }
   });
 
+  it("counts by running sums where the buffer holds whole paragraphs, and gets the same segments as recounting", () => {
+    const units: Tokenizer = { name: "units", encode: (t) => Array.from(t, (c) => c.charCodeAt(0)), count: (t) => t.length,
+      newlineAdditivity: { separatorTokens: 1, holds: () => true } };
+    const recounted: Tokenizer = { name: "recounted", encode: units.encode, count: units.count };
+    const texts = [`${line}\nA short closing paragraph.\n${line}`, `Opening.\n${line}`, `${sentence(1)}\n${sentence(2)}\n${line}\n\n`];
+    for (const text of texts) for (const [min, max] of [[100, 300], [40, 200], [300, 1000]] as const) {
+      const summed = segmentDocument(text, units, min, max);
+      expect(summed).toEqual(segmentDocument(text, recounted, min, max));
+      expect(problems(text, summed, units, min)).toEqual([]);
+    }
+  });
+
   it("keeps one long sentence whole (a cut happens only where a sentence ends)", () => {
     const text = `${"word ".repeat(300)}end`;
     const pieces = segmentDocument(text, words, 128, 256);

@@ -25,7 +25,7 @@ export const DEFAULT_MIN_TOKENS = 128;
 export const DEFAULT_MAX_PARAGRAPH_TOKENS = 2 * DEFAULT_MIN_TOKENS;
 
 /** A paragraph, or a sentence run of a cut paragraph, with the separator before it. */
-interface Unit { text: string; sep: string; tokens: number | undefined }
+interface Unit { text: string; sep: string; tokens: number | undefined; cut: boolean }
 
 /**
  * IN2 segmentation (An et al., 2024): paragraphs (`text.split("\n")`, empty ones kept so that the text can be
@@ -38,9 +38,10 @@ interface Unit { text: string; sep: string; tokens: number | undefined }
  * join the buffer one by one under the same rule. With the default `Infinity` nothing is cut — the paper's rule;
  * the importer passes the corpus's bound. Segments are exact spans of the document either way.
  *
- * Counting: when nothing is cut and the tokenizer proves newline additivity for every paragraph (Mistral does,
- * see Tokenizer.newlineAdditivity) the buffer's count is a running sum, which equals count(buffer text) exactly;
- * otherwise the buffer text is recounted after every append, which is what the definition says.
+ * Counting: when the tokenizer proves newline additivity for every paragraph (Mistral does, see
+ * Tokenizer.newlineAdditivity) a buffer of whole paragraphs is counted by a running sum, which equals
+ * count(buffer text) exactly; a buffer holding sentences of a cut paragraph, or any buffer of a tokenizer without
+ * that proof, is recounted after every append, which is what the definition says.
  */
 export function segmentDocument(
   text: string,
@@ -53,49 +54,44 @@ export function segmentDocument(
   const additivity = tokenizer.newlineAdditivity;
   const summable = additivity !== undefined && paragraphs.every((p) => additivity.holds(p));
   const units = toUnits(paragraphs, tokenizer, maxParagraphTokens, summable);
-  const additive = summable && units.length === paragraphs.length; // sentence separators are not "\n"
   const separatorTokens = additivity?.separatorTokens ?? 0;
 
-  const pieces: SegmentPiece[] = [];
-  let buffer = ""; // only maintained when recounting
+  // A buffer of whole paragraphs is counted by running sums (exact under additivity); one holding a sentence of
+  // a cut paragraph is recounted, since sentence separators are not "\n" and prove nothing.
+  const pieces: (SegmentPiece & { summed: boolean })[] = [];
+  let buffer = "";
+  let summed = false;
   let first = 0; // index of the buffer's first unit
   let tokens = 0;
   let charStart = 0;
   let cursor = 0; // code point offset where the current unit ends
-  const textOf = (from: number, to: number): string => {
-    let out = units[from]?.text ?? "";
-    for (let k = from + 1; k < to; k++) out += (units[k]?.sep ?? "") + (units[k]?.text ?? "");
-    return out;
-  };
 
   units.forEach((unit, i) => {
     const opensBuffer = i === first;
     const start = cursor + codePointLength(unit.sep);
     cursor = start + codePointLength(unit.text);
     if (opensBuffer) charStart = start;
-    if (additive) tokens = (opensBuffer ? 0 : tokens + separatorTokens) + (unit.tokens ?? tokenizer.count(unit.text));
-    else {
-      buffer = opensBuffer ? unit.text : `${buffer}${unit.sep}${unit.text}`;
-      tokens = tokenizer.count(buffer);
-    }
+    buffer = opensBuffer ? unit.text : `${buffer}${unit.sep}${unit.text}`;
+    summed = summable && !unit.cut && (opensBuffer || summed);
+    if (summed) tokens = (opensBuffer ? 0 : tokens + separatorTokens) + (unit.tokens ?? tokenizer.count(unit.text));
+    else tokens = tokenizer.count(buffer);
     if (tokens < minTokens) return;
     const sepBefore = units[first]?.sep ?? "";
-    pieces.push({ index: pieces.length, text: additive ? textOf(first, i + 1) : buffer, tokenCount: tokens, charStart, charEnd: cursor, sepBefore });
+    pieces.push({ index: pieces.length, text: buffer, tokenCount: tokens, charStart, charEnd: cursor, sepBefore, summed });
     first = i + 1;
   });
 
   if (first < units.length) {
-    const tail = additive ? textOf(first, units.length) : buffer;
     const last = pieces.pop();
     if (last === undefined) {
-      pieces.push({ index: 0, text: tail, tokenCount: tokens, charStart: 0, charEnd: cursor, sepBefore: "" });
+      pieces.push({ index: 0, text: buffer, tokenCount: tokens, charStart: 0, charEnd: cursor, sepBefore: "", summed });
     } else {
-      const merged = `${last.text}${units[first]?.sep ?? ""}${tail}`;
-      const tokenCount = additive ? last.tokenCount + separatorTokens + tokens : tokenizer.count(merged);
+      const merged = `${last.text}${units[first]?.sep ?? ""}${buffer}`;
+      const tokenCount = last.summed && summed ? last.tokenCount + separatorTokens + tokens : tokenizer.count(merged);
       pieces.push({ ...last, text: merged, tokenCount, charEnd: cursor });
     }
   }
-  return pieces;
+  return pieces.map(({ summed: _summed, ...piece }) => piece);
 }
 
 /**
@@ -111,13 +107,13 @@ function toUnits(paragraphs: string[], tokenizer: Tokenizer, maxTokens: number, 
     const tokens = countAll || mayBeLong ? tokenizer.count(paragraph) : undefined;
     const spans = mayBeLong && (tokens ?? 0) > maxTokens ? sentenceSpans(paragraph) : [];
     if (spans.length < 2) {
-      units.push({ text: paragraph, sep, tokens });
+      units.push({ text: paragraph, sep, tokens, cut: false });
       return;
     }
     spans.forEach((s, k) => {
       const from = k === 0 ? 0 : s.start;
       const to = k === spans.length - 1 ? paragraph.length : s.end;
-      units.push({ text: paragraph.slice(from, to), sep: k === 0 ? sep : paragraph.slice(spans[k - 1]?.end ?? from, from), tokens: undefined });
+      units.push({ text: paragraph.slice(from, to), sep: k === 0 ? sep : paragraph.slice(spans[k - 1]?.end ?? from, from), tokens: undefined, cut: true });
     });
   });
   return units;

@@ -32,6 +32,7 @@ interface CompromiseTerm { text: string; post: string; tags: string[]; offset: {
 interface Match { terms: CompromiseTerm[] }
 interface View { json(o: object): Match[] }
 
+const LEXICON = nlp.world().model.one.lexicon as Record<string, string | undefined>;
 const MIN_WORDS = 8;
 const CURRENCY = /[$€£¥₹]|\b(USD|EUR|GBP|QR|Dh|AED|Rs|INR|CAD|AUD|NZD|HK|SGD|R|Sh|KSh|N)\s?\d|\b(dollars?|euros?|yuan|yen|rupees?|dirhams?|riyals?)\b/i;
 const SCALE = /^(thousand|million|billion|trillion|bn|mn|m|k)$/i;
@@ -50,7 +51,7 @@ export function candidateSentences(text: string): string[] {
       const words = s.split(/\s+/).length;
       if (words < MIN_WORDS || words > MAX_WORDS) continue;
       if (!/^["“‘(]?[A-Z0-9]/.test(s) || !/[.!]["”’)]?$/.test(s)) continue; // a whole statement, not a question
-      if (/_{2,}|https?:|www\.|@|\||&[a-z]+;|&#\d+;|Ã|Â|â€/.test(s)) continue; // links, markup, mojibake
+      if (/_{2,}|https?:|www\.|@|\||&[a-z]+;|&#\d+;|Ã|Â|â€|\uFFFD/.test(s)) continue; // links, markup, mojibake
       const tokens = s.split(/\s+/);
       if (tokens.filter((t) => /\d/.test(t)).length > tokens.length / 4) continue; // tables, scores, schedules
       if (!/\d|\s\p{Lu}/u.test(s)) continue; // no number and no capitalised word: nothing to ask
@@ -74,7 +75,8 @@ export function factsIn(text: string, piece: number): Fact[] {
     cache.delete(text); // refresh its place in the LRU order
   } else {
     facts = [];
-    for (const sentence of candidateSentences(text)) facts.push(...sentenceFacts(sentence));
+    const lower = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
+    for (const sentence of candidateSentences(text)) facts.push(...sentenceFacts(sentence, lower));
   }
   cache.set(text, facts);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -91,7 +93,8 @@ function termsOf(view: View): Term[][] {
 
 const has = (t: Term | undefined, tag: string): boolean => t?.tags.includes(tag) ?? false;
 
-function sentenceFacts(sentence: string, piece = 0): Fact[] {
+/** `lower`: the words the piece also writes in lower case ("the island"), which are common words, not names. */
+function sentenceFacts(sentence: string, lower: Set<string>, piece = 0): Fact[] {
   const doc = nlp(sentence);
   const all = termsOf(doc as unknown as View).flat();
   const out: Fact[] = [];
@@ -108,7 +111,10 @@ function sentenceFacts(sentence: string, piece = 0): Fact[] {
     const next = after(terms);
     const joins = (t: Term | undefined, gap: string | undefined) =>
       t !== undefined && /^\p{Lu}/u.test(t.text) && !has(t, "Honorific") && !has(t, "Actor") && !/[,;:()]/.test(gap ?? "");
-    return !joins(prev, prev?.post) && !joins(next, terms[terms.length - 1]?.post);
+    // "the ____ of Health": a capitalised word after "of" continues the name
+    const nextNext = next && /^of$/i.test(next.text) ? all[all.indexOf(next) + 1] : undefined;
+    const continues = nextNext !== undefined && /^\s+$/.test(terms[terms.length - 1]?.post ?? "") && /^\p{Lu}/u.test(nextNext.text);
+    return !joins(prev, prev?.post) && !joins(next, terms[terms.length - 1]?.post) && !continues;
   };
   const after = (terms: Term[]): Term | undefined => all[all.findIndex((t) => t.start === terms[terms.length - 1]?.start) + 1];
   const before = (terms: Term[]): Term | undefined => all[all.findIndex((t) => t.start === terms[0]?.start) - 1];
@@ -134,7 +140,7 @@ function sentenceFacts(sentence: string, piece = 0): Fact[] {
     // a full name (first and last, as a reader writes it); a lone first name ("John") is too vague to ask about
     // words separated by spaces only: "Harley-Davidson" is two terms joined by a hyphen, and not a person
     const plain = name.every((t, i) => /^\p{Lu}[\p{Ll}'’.-]/u.test(t.text) && !NOT_A_NAME.test(t.text) && !has(t, "Date") &&
-      (i === name.length - 1 ? !/[()"“”-]/.test(t.post) : /^\.?\s+$/.test(t.post)));
+      (i === name.length - 1 ? !/[()"“”-]/.test(t.post) : /^\s+$/.test(t.post) || (/^\.\s+$/.test(t.post) && t.text.length === 1)));
     if (!plain || name.length < 2 || name.length > 4 || !isolated(name)) continue;
     const role = startAt > 0 || has(before(m), "Actor") || has(after(m), "Actor") || /^,\s*$/.test(m[m.length - 1]?.post ?? "");
     add(name, "person", role ? 4 : 3);
@@ -160,7 +166,7 @@ function sentenceFacts(sentence: string, piece = 0): Fact[] {
   }
   const properName = (m: Term[]) =>
     m.every((t, i) => /^\p{Lu}/u.test(t.text) && !/[()"“”]/.test(t.post) && !has(t, "Date") && (i === m.length - 1 || !has(t, "Possessive"))) &&
-    !NOT_A_NAME.test(m[0]?.text ?? "") && isolated(m) &&
+    !NOT_A_NAME.test(m[0]?.text ?? "") && isolated(m) && !m.some((t) => /-\p{Ll}/u.test(t.text)) && // not "U.S.-based"
     !m.every((t) => t.text === t.text.toUpperCase() && t.text.length > 4); // shouted headings
   for (const m of termsOf(doc.organizations() as unknown as View)) if (properName(m)) add(m, "organisation", 2);
   for (const m of termsOf(doc.places() as unknown as View)) if (properName(m)) add(m, "place", 2);
@@ -170,6 +176,10 @@ function sentenceFacts(sentence: string, piece = 0): Fact[] {
     // not a lone first name (a person without a surname is too vague), not a list ("Lorraine, Colin")
     if (m[0]?.start === 0 || m.some((t) => ["Date", "Honorific", "Pronoun", "Value", "Person", "FirstName"].some((tag) => has(t, tag)))) continue;
     if (!m.slice(0, -1).every((t) => /^\s+$/.test(t.post))) continue;
+    if (m.some((t) => ["Adjective", "Demonym", "Conjunction", "Verb", "Plural"].some((tag) => has(t, tag)))) continue;
+    // inside a sentence, not opening a quotation or a clause ("“____ has a massive impact", ": ____ continue")
+    if (!/[\p{L}\p{N},]\s*$/u.test(sentence.slice(0, m[0]?.start ?? 0))) continue;
+    if (m.length === 1 && (lower.has(m[0]!.text.toLowerCase()) || LEXICON[m[0]!.text.toLowerCase()] !== undefined)) continue;
     if (properName(m) && m.every((t) => t.text.length >= 2 && /^\p{Lu}[\p{L}&'’-]*$/u.test(t.text))) add(m, "name", 1);
   }
   return out.sort((a, b) => a.at - b.at);
