@@ -39,9 +39,9 @@ export function VerificationPanel({ pairId, version }: { pairId: number; version
     <section aria-label="Model verification" className="space-y-1.5" data-testid="verification-panel">
       <div className="flex items-center gap-2 text-[11px] font-medium uppercase tracking-wide text-zinc-500">
         Model verification
-        {s && <span className="normal-case tracking-normal text-zinc-400">· {s.provider === "offline" ? "offline (not an LLM)" : s.provider} · {s.model} · {s.promptVersion}</span>}
         <Button variant="secondary" className="ml-auto !px-2 !py-0.5 text-[11px] normal-case tracking-normal" onClick={() => void verify()}>{s ? "Verify again" : "Verify"}</Button>
       </div>
+      {s && <p className="text-[11px] text-zinc-400">{s.provider === "offline" ? "offline (not an LLM)" : s.provider} · {s.model} · prompt {s.promptVersion}</p>}
       {error !== null && <ErrorNotice error={error} />}
       {started && <p className="text-xs text-zinc-500" role="status">{started}</p>}
       {q.isLoading && <p className="text-xs text-zinc-400">Loading verification…</p>}
