@@ -16,8 +16,10 @@ const { main } = await load("cli/main.ts");
 
 const url = process.env.DATABASE_URL;
 for (const step of JSON.parse(process.argv[2] ?? "[]")) {
+  const t0 = Date.now();
   if (Array.isArray(step)) {
     const code = await main(step);
+    if (process.env.IN2_REPRO_TIMES) process.stderr.write(`[time] in2 ${step[0]}: ${Date.now() - t0} ms\n`);
     // main() leaves DATABASE_URL as it found it only when it was set; keep pointing at this machine's database
     process.env.DATABASE_URL = url;
     if (code !== 0) {
