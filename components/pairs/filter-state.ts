@@ -1,7 +1,7 @@
 import { pairFilter, PAIR_SORTS, type PairFilter, type PairSort } from "@/lib/pairs/schemas";
 
 /** The table's URL parameters: the filter fields, the sort, and the pair open in the drawer. */
-export const URL_KEYS = ["status", "type", "flag", "verdict", "model", "promptVersion", "reviewer", "edited", "q", "audit", "sort", "open"] as const;
+export const URL_KEYS = ["status", "type", "flag", "verdict", "model", "promptVersion", "reviewer", "edited", "q", "audit", "sort", "open", "view"] as const;
 export type UrlValues = Record<(typeof URL_KEYS)[number], string>;
 
 /** URL strings → a valid filter; an invalid value (a hand-edited URL) is dropped instead of breaking the page. */

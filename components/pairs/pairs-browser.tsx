@@ -11,6 +11,7 @@ import { SearchHint } from "@/components/ui/search-hint";
 import { BulkBar } from "./bulk-bar";
 import { filterFromUrl, sortFromUrl, URL_KEYS } from "./filter-state";
 import { PairDrawer } from "./pair-drawer";
+import { SavedViews } from "./saved-views";
 import { PairsFilters } from "./pairs-filters";
 import { PairsTable } from "./pairs-table";
 import { ProgressOverview } from "./progress-overview";
@@ -30,6 +31,7 @@ export function PairsBrowser() {
     <div className="space-y-4">
       <ProgressOverview />
       <PairsFilters values={values} set={set} />
+      <SavedViews values={values} set={set} />
       <SearchHint q={values.q} />
       <Card>
         <CardHeader
