@@ -38,7 +38,7 @@ test("an admin manages endpoints (the key never comes back), a user's lifecycle 
   await expect(row).toContainText("active");
   await row.getByRole("button", { name: `Reset password of ${email}` }).click();
   await page.getByLabel(`New password for ${email}`).fill("reset by the admin");
-  await page.getByRole("button", { name: "Set password" }).click();
+  await page.getByRole("button", { name: "Set password", exact: true }).click();
   await expect(page.getByText(`New password set for ${email}`)).toBeVisible();
 
   // a token with an expiry
@@ -48,8 +48,8 @@ test("an admin manages endpoints (the key never comes back), a user's lifecycle 
   await expect(page.getByRole("listitem").filter({ hasText: "e2e expiring" })).toContainText(/expires/);
 
   // the audit log shows what just happened
-  await page.getByRole("link", { name: "Audit" }).click();
-  const audit = page.locator("#audit");
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Audit" }).click();
+  const audit = page.locator("#audit").getByRole("table");
   await page.reload();
   await page.waitForSelector("html[data-hydrated='true']");
   await expect(audit.getByText("endpoint created")).toBeVisible();

@@ -29,10 +29,10 @@ export function AuditCard() {
   return (
     <Card>
       <CardHeader title="Audit log" description="Sign-ins and failures, account and role changes, tokens, endpoints and export downloads."
-        actions={<Select className="w-48" value={action} onChange={(e) => setAction(e.target.value)} aria-label="Filter audit events">
+        actions={<div className="w-48"><Select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Filter audit events">
           <option value="">all events</option>
           {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a.replaceAll("_", " ")}</option>)}
-        </Select>} />
+        </Select></div>} />
       {q.error && <div className="p-4"><ErrorNotice error={q.error} /></div>}
       {q.isPending && <div className="p-4"><SkeletonRows rows={5} /></div>}
       {q.data && !events.length && <p className="p-4 text-sm text-zinc-500">No event{action ? ` of this kind` : ""} yet.</p>}
@@ -46,9 +46,9 @@ export function AuditCard() {
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-zinc-100 align-top dark:border-zinc-800">
                   <td className="whitespace-nowrap px-4 py-1.5 tabular text-zinc-500">{fmtTime(e.createdAt)}</td>
-                  <td className="px-4 py-1.5"><Badge color={COLOR[e.action] ?? "gray"}>{e.action.replaceAll("_", " ")}</Badge></td>
+                  <td className="whitespace-nowrap px-4 py-1.5"><Badge color={COLOR[e.action] ?? "gray"}>{e.action.replaceAll("_", " ")}</Badge></td>
                   <td className="px-4 py-1.5">{e.actorEmail ?? <span className="text-zinc-400">server / CLI</span>}</td>
-                  <td className="break-all px-4 py-1.5 text-zinc-600 dark:text-zinc-400">{e.target}{Object.keys(e.detail).length > 0 && <span className="ml-1 font-mono text-[11px] text-zinc-400">{JSON.stringify(e.detail)}</span>}</td>
+                  <td className="max-w-md px-4 py-1.5 text-zinc-600 dark:text-zinc-400"><div className="break-words">{e.target}</div>{Object.keys(e.detail).length > 0 && <div className="truncate font-mono text-[11px] text-zinc-400" title={JSON.stringify(e.detail)}>{JSON.stringify(e.detail)}</div>}</td>
                   <td className="px-4 py-1.5 font-mono text-xs text-zinc-500">{e.ip ?? ""}</td>
                 </tr>
               ))}

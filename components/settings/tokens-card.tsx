@@ -41,10 +41,12 @@ export function TokensCard({ admin }: { admin: boolean }) {
         description={<>For scripts: send the header <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">Authorization: Bearer &lt;token&gt;</code> to the REST API under /api.</>}
         actions={admin ? <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> everyone&apos;s</label> : undefined} />
       <form className="flex flex-wrap items-center gap-2 p-4" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
-        <Input className="min-w-48 flex-1" value={name} onChange={(e) => setName(e.target.value)} placeholder="token name, e.g. nightly export" aria-label="Token name" maxLength={100} />
-        <Select className="w-32" value={days} onChange={(e) => setDays(e.target.value)} aria-label="Token expires after">
-          {EXPIRY.map(([v, l]) => <option key={l} value={v}>expires: {l}</option>)}
-        </Select>
+        <div className="min-w-48 flex-1"><Input value={name} onChange={(e) => setName(e.target.value)} placeholder="token name, e.g. nightly export" aria-label="Token name" maxLength={100} /></div>
+        <div className="w-40 shrink-0">
+          <Select value={days} onChange={(e) => setDays(e.target.value)} aria-label="Token expires after">
+            {EXPIRY.map(([v, l]) => <option key={l} value={v}>expires: {l}</option>)}
+          </Select>
+        </div>
         <Button type="submit" className="shrink-0" disabled={!name.trim() || create.isPending}>Create token</Button>
       </form>
       {secret && (

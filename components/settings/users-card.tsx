@@ -60,7 +60,7 @@ export function UsersCard({ meId }: { meId: number }) {
                 <tr key={u.id} className={`border-b border-zinc-100 dark:border-zinc-800 ${gone ? "text-zinc-400" : ""}`}>
                   <td className="px-4 py-2">{u.name}{self && <span className="ml-1 text-xs text-zinc-500">(you)</span>}</td>
                   <td className="px-4 py-2 text-zinc-500">{u.email}</td>
-                  <td className="px-4 py-2"><Badge color={STATUS_COLOR[u.status]}>{u.status.replace("_", " ")}</Badge></td>
+                  <td className="whitespace-nowrap px-4 py-2"><Badge color={STATUS_COLOR[u.status]}>{u.status.replace("_", " ")}</Badge></td>
                   <td className="w-36 px-4 py-2">
                     <Select value={u.role} disabled={gone} aria-label={`Role of ${u.email}`} onChange={(e) => patch.mutate({ user: u, role: e.target.value as Role })}>
                       {ROLES.map((r) => <option key={r}>{r}</option>)}
@@ -88,7 +88,7 @@ export function UsersCard({ meId }: { meId: number }) {
         <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900/50"
           onSubmit={(e) => { e.preventDefault(); reset.mutate({ user: resetFor, password: newPw }); }}>
           <span>New password for <strong>{resetFor.email}</strong>:</span>
-          <Input className="w-64" type="password" required minLength={10} autoComplete="new-password" value={newPw} onChange={(e) => setNewPw(e.target.value)} aria-label={`New password for ${resetFor.email}`} placeholder="10+ characters" />
+          <div className="w-64"><Input type="password" required minLength={10} autoComplete="new-password" value={newPw} onChange={(e) => setNewPw(e.target.value)} aria-label={`New password for ${resetFor.email}`} placeholder="10+ characters" /></div>
           <Button type="submit" disabled={reset.isPending || newPw.length < 10}>Set password</Button>
           <Button type="button" variant="ghost" onClick={() => setResetFor(null)}>Cancel</Button>
         </form>
