@@ -35,7 +35,7 @@ export function withQuery(p: string, query: Query = {}): string {
   return s ? `${p}?${s}` : p;
 }
 
-export function remoteFromEnv(env: NodeJS.ProcessEnv = process.env): Remote | undefined {
+export function remoteFromEnv(env: Record<string, string | undefined> = process.env): Remote | undefined {
   const url = env.IN2_URL?.replace(/\/+$/, "");
   if (!url) return undefined;
   const token = env.IN2_TOKEN;
