@@ -38,7 +38,7 @@ export function TokensCard({ admin }: { admin: boolean }) {
   return (
     <Card>
       <CardHeader title="API tokens"
-        description={<>For scripts: send the header <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">Authorization: Bearer &lt;token&gt;</code> to the REST API under /api.</>}
+        description={<>For scripts: send the header <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">Authorization: Bearer &lt;token&gt;</code> to the REST API under /api (<a href="/api-docs" className="text-indigo-700 underline dark:text-indigo-300">API docs</a>), or set IN2_URL and IN2_TOKEN for the in2 CLI.</>}
         actions={admin ? <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> everyone&apos;s</label> : undefined} />
       <form className="flex flex-wrap items-center gap-2 p-4" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
         <div className="min-w-48 flex-1"><Input value={name} onChange={(e) => setName(e.target.value)} placeholder="token name, e.g. nightly export" aria-label="Token name" maxLength={100} /></div>
