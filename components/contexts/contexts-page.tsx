@@ -5,6 +5,7 @@ import { AssembleForm } from "./assemble-form";
 import { BalancePanel } from "./balance-panel";
 import { ContextsTable } from "./contexts-table";
 import { RunsTable } from "./runs-table";
+import { VerifyCoverage } from "@/components/verify/verify-coverage";
 
 /** Assemble, then check balance run by run (or for the whole dataset), then open any context's preview. */
 export function ContextsPage() {
@@ -14,6 +15,7 @@ export function ContextsPage() {
       <AssembleForm />
       <RunsTable selected={runId} onSelect={setRunId} />
       <BalancePanel runId={runId} />
+      <VerifyCoverage />
       <ContextsTable key={runId ?? "dataset"} runId={runId} />
     </div>
   );
