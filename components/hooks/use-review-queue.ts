@@ -50,6 +50,20 @@ export function useReviewQueue(filter: Omit<QueueQuery, "after" | "limit">) {
     setBuffer([]); setExhausted(false); setLoading(true); setStack([]); setError(null);
   }, []);
   useEffect(reset, [filterKey, reset]);
+  // Leaving the page (or closing the tab) gives the leased pairs on screen back to the queue at once, instead of when
+  // their leases expire (lib/review-team/claim.ts); keepalive lets the request outlive the page.
+  const held = useRef<number[]>([]);
+  held.current = buffer.map((p) => p.id);
+  useEffect(() => {
+    const release = () => {
+      if (!held.current.length) return;
+      void fetch("/api/review/release", { method: "POST", keepalive: true, headers: { "content-type": "application/json" },
+        body: JSON.stringify({ pairIds: held.current.slice(0, 100) }) }).catch(() => {});
+      held.current = [];
+    };
+    window.addEventListener("pagehide", release);
+    return () => { window.removeEventListener("pagehide", release); release(); };
+  }, [filterKey]);
 
   const refill = useCallback(async () => {
     const gen = generation.current;

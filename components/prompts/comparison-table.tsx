@@ -39,7 +39,7 @@ export function ComparisonTable() {
                       <td className={TD}>{r.decided ? `${pct(r.low)} – ${pct(r.high)}` : "–"}</td>
                       <td className={TD}>{pct(r.flagRate)}</td><td className={TD}>{pct(r.verdictFailRate)}</td>
                       <td className={TD}>{r.meanTokens === null ? "–" : fmtInt(Math.round(r.meanTokens))}</td>
-                      <td className={TD}>{usd(r.costUsd)}</td><td className={TD}>{usd(r.usdPerAccepted)}</td>
+                      <td className={TD}>{r.meanTokens === null && r.costUsd === 0 ? "–" : usd(r.costUsd)}</td><td className={TD}>{usd(r.usdPerAccepted)}</td>
                     </tr>
                   ))}
                 </tbody>
