@@ -5,7 +5,7 @@ import { open, snap } from "./support/app";
 
 test.describe.configure({ mode: "serial" });
 
-interface Seed { runId: number; assembled: number; evidence: { pairId: number; type: string; piece: number; text: string }[] }
+interface Seed { runId: number; assembled: number; evidence: { pairId: number; type: string; piece: number; needed: boolean; text: string }[] }
 let seed: Seed;
 
 /** Accepted corpus-real pairs and one assembly run, written into the running server's database by a CLI-style seed. */
@@ -41,7 +41,7 @@ test("a preview jumps to the evidence, whose highlighted text is exactly the evi
   const multi = seed.evidence.find((e) => e.type === "multi" && e.piece === 2) ?? seed.evidence[0]!;
   await open(page, `/contexts/${multi.pairId}`);
   await expect(page.getByTestId("context-preview")).toBeVisible();
-  await expect(page.getByTestId("minimap-evidence")).toHaveCount(seed.evidence.filter((e) => e.pairId === multi.pairId).length);
+  await expect(page.getByTestId("minimap-evidence")).toHaveCount(seed.evidence.filter((e) => e.pairId === multi.pairId && e.needed).length);
   // virtualized: far-away blocks are not in the DOM until scrolled to
   const blocks = await page.getByTestId("context-scroller").locator("[data-index]").count();
   expect(blocks).toBeLessThan(40);
@@ -53,4 +53,24 @@ test("a preview jumps to the evidence, whose highlighted text is exactly the evi
   expect(await block.getByTestId("evidence-text").evaluate((el) => el.textContent)).toBe(multi.text);
   await expect(block.locator("mark").first()).toBeVisible();
   await snap(page, "context-preview");
+});
+
+test("source pieces (shown to the generator, not needed by the answer) are drawn apart from the evidence, unhighlighted", async ({ page }) => {
+  const source = seed.evidence.find((e) => e.type === "multi" && !e.needed);
+  expect(source, "the seed has a multi pair with a source piece").toBeTruthy();
+  await open(page, `/contexts/${source!.pairId}`);
+  await expect(page.getByTestId("context-preview")).toBeVisible();
+  await expect(page.getByTestId("minimap-source")).toHaveCount(seed.evidence.filter((e) => e.pairId === source!.pairId && !e.needed).length);
+  await expect(page.getByTestId(`jump-piece-${source!.piece}`)).toHaveCount(0);
+  await page.getByTestId("minimap-source").first().evaluate((el) => el.scrollIntoView());
+  const scroller = page.getByTestId("context-scroller");
+  // scroll the virtualized text until the source block is rendered
+  for (let i = 0; i < 60 && (await page.locator(`[data-testid="source-block"][data-piece="${source!.piece}"]`).count()) === 0; i++) {
+    await scroller.evaluate((el) => el.scrollBy(0, 600));
+  }
+  const block = page.locator(`[data-testid="source-block"][data-piece="${source!.piece}"]`);
+  await block.scrollIntoViewIfNeeded();
+  await expect(block).toContainText(`source ${source!.piece}`);
+  await expect(block.locator("mark")).toHaveCount(0);
+  await snap(page, "context-preview-source");
 });

@@ -52,3 +52,27 @@ test("starts an export in the UI, follows its progress and downloads a file that
   await page.setViewportSize({ width: 390, height: 844 });
   await snap(page, "export-narrow");
 });
+
+test("exports exactly one assembly run's contexts with that run's recipe and seed", async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, "/export");
+  await page.getByText("One assembly run").click();
+  const runSelect = page.getByRole("combobox", { name: "Assembly run" });
+  await expect(runSelect).toBeVisible();
+  // the run the first export assembled: its recipe replaces the seed and length fields
+  await expect(page.getByTestId("run-recipe")).toContainText("seed 11");
+  await expect(page.getByRole("textbox", { name: "Seed" })).toHaveCount(0);
+  await snap(page, "export-run");
+  await page.getByRole("button", { name: "Start export" }).click();
+  const done = page.getByTestId("export-done");
+  await expect(done).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("export-recipe")).toContainText("seed 11");
+  await expect(page.getByTestId("export-recipe")).toContainText(/run #\d+/);
+  const { exports } = await (await page.request.get("/api/exports")).json() as { exports: { id: number; params: { runId?: number } }[] };
+  expect(exports[0]!.params.runId).toBeGreaterThan(0);
+  const manifest = await (await page.request.get(`/api/exports/${exports[0]!.id}/download?file=manifest`)).json() as
+    { recipe: { seed: string }; runs: { id: number }[] };
+  expect(manifest.recipe.seed).toBe("11");
+  expect(manifest.runs.map((r) => r.id)).toEqual([exports[0]!.params.runId]);
+  await snap(page, "export-run-done");
+});

@@ -26,12 +26,14 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
   const { context: c, pair, blocks } = q.data;
   const evidence = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "evidence");
   const fillers = blocks.filter((b) => b.role === "filler").length;
+  const sources = blocks.filter((b) => b.role === "source").length;
   return (
     <div className="flex flex-col gap-3" data-testid="context-preview" data-context-id={c.id}>
       <Card className="px-4 py-3">
         <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
           <Badge color={c.kind === "short" ? "amber" : "indigo"}>{c.kind === "short" ? "short · original document" : "long"}</Badge>
           <span>{pair.type} · {pair.status}</span><span>run #{c.runId}</span><span className="font-mono">seed {c.seed}</span><span>{c.tokenizer}</span>
+          <span title="exact: token offsets are counts of the context before each segment; estimated: per-segment sums rescaled">token offsets {c.tokenOffsets}</span>
         </div>
         <p className="mt-1.5 text-sm font-medium" data-testid="preview-question">{pair.question}</p>
         <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
@@ -40,7 +42,8 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
       </Card>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label="Tokens" value={fmtInt(c.totalTokens)} hint={c.kind === "long" ? `target ${fmtInt(c.targetTokens)}` : "the source document"} />
-        <Stat label="Segments" value={fmtInt(evidence.length + fillers)} hint={`${evidence.length} evidence · ${fillers} fillers`} />
+        <Stat label="Segments" value={fmtInt(evidence.length + sources + fillers)}
+          hint={`${evidence.length} evidence${sources ? ` · ${sources} source` : ""} · ${fillers} fillers`} />
         <Stat label="Evidence depth" value={depthSummary(c.evidenceDepths)}
           hint={c.evidenceDepths.length > 2 ? c.evidenceDepths.map((d) => `${Math.round(d * 100)}%`).join(" · ") : "tokens before / tokens around"} />
         <Stat label="Characters" value={fmtInt(c.chars)} hint="Unicode code points" />
@@ -54,6 +57,7 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
         ))}
         <span className="ml-auto text-xs text-zinc-500">
           <span className="underline decoration-2">underlined</span>: support quote · <span className="outline-1 outline-dashed px-0.5">boxed</span>: answer position
+          {sources > 0 && <> · <span className="rounded-sm border border-dashed border-zinc-400 bg-zinc-50 px-1 dark:bg-zinc-800/40">dashed grey</span>: source piece (shown to the generator, not needed)</>}
         </span>
       </div>
       <div className="grid h-[calc(100vh-330px)] min-h-[420px] grid-cols-[1fr_64px] gap-3">

@@ -39,14 +39,19 @@ export function ContextText({ blocks, jump, onRange }: {
         {items.map((item) => {
           const b = blocks[item.index]!;
           const evidence = b.role === "evidence";
+          const source = b.role === "source";
           const style = pieceStyle(b.piece);
+          // source pieces: shown to the generator, not needed by the answer — a dashed grey frame, never a piece colour
+          const frame = evidence ? `ring-2 ${style.block}` : source ? "border border-dashed border-zinc-400 bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-800/40" : "";
           return (
             <div key={item.key} ref={v.measureElement} data-index={item.index} className="absolute left-0 top-0 w-full px-3 py-1"
               style={{ transform: `translateY(${item.start}px)` }}>
-              <div className={`flex gap-3 rounded-md px-2 py-1.5 ${evidence ? `ring-2 ${style.block}` : ""} ${jump?.index === item.index && evidence ? "ring-4" : ""}`}
-                data-testid={evidence ? "evidence-block" : undefined} data-piece={b.piece ?? undefined}>
+              <div className={`flex gap-3 rounded-md px-2 py-1.5 ${frame} ${jump?.index === item.index && evidence ? "ring-4" : ""}`}
+                data-testid={evidence ? "evidence-block" : source ? "source-block" : undefined} data-piece={b.piece ?? undefined}>
                 <div className="tabular w-20 shrink-0 pt-0.5 text-right text-[11px] leading-5 text-zinc-400" title="token offset of this segment">
-                  {evidence ? <span className="font-semibold text-zinc-700 dark:text-zinc-200">Piece {b.piece}</span> : b.role === "filler" ? "filler" : "document"}
+                  {evidence ? <span className="font-semibold text-zinc-700 dark:text-zinc-200">Piece {b.piece}</span>
+                    : source ? <span className="italic text-zinc-500" title="the generator saw this piece; the answer does not need it">source {b.piece}</span>
+                    : b.role === "filler" ? "filler" : "document"}
                   <div>{fmtInt(b.tokenStart)}</div>
                 </div>
                 <p className="min-w-0 flex-1 whitespace-pre-wrap break-words font-serif text-[13.5px] leading-[22px] text-zinc-800 dark:text-zinc-200"

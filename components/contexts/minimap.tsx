@@ -16,6 +16,7 @@ export function Minimap({ blocks, total, depths, range, onJump }: {
 }) {
   const t = Math.max(total, 1);
   const evidence = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "evidence");
+  const sources = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "source");
   const top = ((blocks[range[0]]?.tokenStart ?? 0) / t) * 100;
   const bottom = ((blocks[range[1]]?.tokenEnd ?? 0) / t) * 100;
   const jumpAt = (fraction: number) => {
@@ -33,6 +34,11 @@ export function Minimap({ blocks, total, depths, range, onJump }: {
         </div>
       ))}
       <div className="absolute inset-x-0.5 rounded border-2 border-zinc-400/70 bg-zinc-400/10" style={{ top: `${top}%`, height: `${Math.max(bottom - top, 0.8)}%` }} aria-hidden />
+      {sources.map(({ b, i }) => (
+        <div key={`s${i}`} title={`Source piece ${b.piece} (not needed by the answer): tokens ${b.tokenStart}–${b.tokenEnd}`} data-testid="minimap-source"
+          className="absolute left-3 right-8 rounded-sm border border-dashed border-zinc-500 bg-zinc-300/60 dark:bg-zinc-600/60" aria-hidden
+          style={{ top: `${(b.tokenStart / t) * 100}%`, height: `${Math.max(((b.tokenEnd - b.tokenStart) / t) * 100, 0.6)}%` }} />
+      ))}
       {evidence.map(({ b, i }, k) => {
         const s = pieceStyle(b.piece);
         const y = (b.tokenStart / t) * 100;

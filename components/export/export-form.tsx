@@ -121,17 +121,17 @@ function ContextsChoice({ form, set }: { form: ExportFormState; set: (patch: Par
           <input type="radio" name="contexts" checked={!!form.runId} onChange={() => set({ runId: String(runs.data?.runs[0]?.id ?? "") })}
             disabled={!runs.data?.runs.length} className="sr-only" />
           <span className="font-medium">One assembly run</span>
-          <span className="mt-0.5 block text-xs text-zinc-500">exactly that run's contexts, with its recipe and seed; pairs not in it are left out</span>
-          {form.runId && (
-            <select className="mt-2 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" aria-label="Assembly run"
-              value={form.runId} onChange={(e) => set({ runId: e.target.value })}>
-              {runs.data?.runs.map((r) => (
-                <option key={r.id} value={r.id}>run #{r.id} · seed {r.seed} · {fmtInt(r.contexts)} contexts</option>
-              ))}
-            </select>
-          )}
+          <span className="mt-0.5 block text-xs text-zinc-500">exactly that run's contexts and recipe; pairs not in it are left out</span>
         </label>
       </div>
+      {form.runId && (
+        <select className="mt-2 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" aria-label="Assembly run"
+          value={form.runId} onChange={(e) => set({ runId: e.target.value })}>
+          {runs.data?.runs.map((r) => (
+            <option key={r.id} value={r.id}>run #{r.id} · seed {r.seed} · {fmtInt(r.contexts)} contexts</option>
+          ))}
+        </select>
+      )}
       {chosen && (
         <p className="mt-2 text-xs text-zinc-500" data-testid="run-recipe">
           Run #{chosen.id}: {fmtInt(p.minTokens ?? 0)}–{fmtInt(p.maxTokens ?? 0)} tokens · short ratio {p.shortRatio ?? "?"} · seed <span className="font-mono">{chosen.seed}</span>

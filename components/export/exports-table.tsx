@@ -34,7 +34,7 @@ export function ExportsTable() {
                   <td className="px-4 py-2 text-xs">{e.params.statuses.join(", ")}{e.params.types.length ? ` · ${e.params.types.join(", ")}` : ""}</td>
                   <td className="px-4 py-2 text-right">{fmtInt(e.rows)}</td>
                   <td className="px-4 py-2 text-right">{fmtBytes(e.bytes)}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.params.seed}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{e.params.applied?.seed ?? e.params.seed ?? "–"}{e.params.runId ? ` · run #${e.params.runId}` : ""}</td>
                   <td className="px-4 py-2 font-mono text-xs text-zinc-500" title={e.sha256}>{e.sha256.slice(0, 12)}</td>
                   <td className="px-4 py-2 text-xs text-zinc-500">{fmtTime(e.createdAt)}</td>
                   <td className="whitespace-nowrap px-4 py-2 text-right">

@@ -4,7 +4,7 @@ import type { ExportResult } from "./run-export";
 import type { ExportFormat, ExportOptions } from "./params";
 
 export interface ExportRow {
-  id: number; jobId: number | null; format: ExportFormat; params: ExportOptions; path: string; manifestPath: string;
+  id: number; jobId: number | null; format: ExportFormat; params: ExportOptions & { applied?: { seed: string } }; path: string; manifestPath: string;
   bytes: number; sha256: string; rows: number; createdAt: string;
 }
 
@@ -21,7 +21,8 @@ export async function recordExport(jobId: number | null, options: ExportOptions,
        manifest_path = EXCLUDED.manifest_path, bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256, manifest = EXCLUDED.manifest,
        rows = EXCLUDED.rows, created_at = now()
      RETURNING id`,
-    [jobId, options.format, JSON.stringify(options), r.out, r.manifestPath, r.bytes, r.sha256, JSON.stringify(r.manifest), r.rows]);
+    // params: what was asked, plus the recipe that was applied (the seed shown in lists is the applied one)
+    [jobId, options.format, JSON.stringify({ ...options, applied: r.manifest.recipe }), r.out, r.manifestPath, r.bytes, r.sha256, JSON.stringify(r.manifest), r.rows]);
   return rows[0]!.id;
 }
 

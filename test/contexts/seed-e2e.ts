@@ -17,8 +17,8 @@ try {
   const opts = { minTokens: 4096, maxTokens: 32768, shortRatio: 0, seed: "e2e" };
   const runId = await createRun({ ...opts, selection: { pairIds: ids } }, opts.seed);
   const summary = await runAssembly(runId, { pairIds: ids }, opts);
-  const { rows } = await pool().query<{ pairId: number; type: string; piece: number; text: string }>(
-    `SELECT e.pair_id AS "pairId", p.type::text AS type, e.piece, s.text FROM pair_evidence e JOIN pair p ON p.id = e.pair_id
+  const { rows } = await pool().query<{ pairId: number; type: string; piece: number; needed: boolean; text: string }>(
+    `SELECT e.pair_id AS "pairId", p.type::text AS type, e.piece, e.needed, s.text FROM pair_evidence e JOIN pair p ON p.id = e.pair_id
      JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = ANY($1::int[]) ORDER BY e.pair_id, e.piece`, [ids]);
   process.stdout.write(`${JSON.stringify({ runId, assembled: summary.assembled, evidence: rows })}\n`);
 } finally {
