@@ -32,7 +32,7 @@ interface CompromiseTerm { text: string; post: string; tags: string[]; offset: {
 interface Match { terms: CompromiseTerm[] }
 interface View { json(o: object): Match[] }
 
-const LEXICON = nlp.world().model.one.lexicon as Record<string, string | undefined>;
+const LEXICON = (nlp.world() as { model: { one: { lexicon: Record<string, string | undefined> } } }).model.one.lexicon;
 const MIN_WORDS = 8;
 const CURRENCY = /[$€£¥₹]|\b(USD|EUR|GBP|QR|Dh|AED|Rs|INR|CAD|AUD|NZD|HK|SGD|R|Sh|KSh|N)\s?\d|\b(dollars?|euros?|yuan|yen|rupees?|dirhams?|riyals?)\b/i;
 const SCALE = /^(thousand|million|billion|trillion|bn|mn|m|k)$/i;
