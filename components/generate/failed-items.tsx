@@ -18,10 +18,10 @@ export function FailedItems({ jobId, failed, active }: { jobId: number; failed: 
   if (failed === 0) return null;
   return (
     <section aria-label="Failed items" className="rounded-md border border-red-200 dark:border-red-900/60">
-      <div className="flex items-center gap-2 border-b border-red-100 px-3 py-2 dark:border-red-900/60">
-        <h3 className="text-sm font-medium">Failed items <span className="tabular text-zinc-500">({fmtInt(failed)})</span></h3>
-        <span className="text-xs text-zinc-500">never stored as pairs; the reason and the model&apos;s raw reply are kept</span>
-        <Button variant="secondary" className="ml-auto" disabled={active || retry.isPending} onClick={() => retry.mutate()}>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-red-100 px-3 py-2 dark:border-red-900/60">
+        <h3 className="text-sm font-medium whitespace-nowrap">Failed items <span className="tabular text-zinc-500">({fmtInt(failed)})</span></h3>
+        <span className="min-w-48 flex-1 text-xs text-zinc-500">never stored as pairs; the reason and the model&apos;s raw reply are kept</span>
+        <Button variant="secondary" className="ml-auto whitespace-nowrap" disabled={active || retry.isPending} onClick={() => retry.mutate()}>
           <RotateCcw size={14} aria-hidden /> Retry all failed items
         </Button>
       </div>
@@ -45,7 +45,7 @@ export function FailedItems({ jobId, failed, active }: { jobId: number; failed: 
             {i.rawResponse && (
               <details className="mt-1" open={failed <= 3}>
                 <summary className="cursor-pointer text-xs text-zinc-500">Raw reply</summary>
-                <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{i.rawResponse}{i.rawTruncated ? " …" : ""}</pre>
+                <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{i.rawResponse}{i.rawTruncated ? " …" : ""}</pre>
               </details>
             )}
           </li>

@@ -8,7 +8,7 @@ import { FailedItems } from "@/components/generate/failed-items";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
-import { fmtTime, jobLabel } from "@/lib/client/format";
+import { fmtTime } from "@/lib/client/format";
 import { JobProgress } from "./job-progress";
 
 /** One job in full: progress, who started it and when, its parameters and result, and its failed items. */
@@ -16,7 +16,7 @@ export function JobDetail({ jobId, onClose }: { jobId: number; onClose: () => vo
   const { data: job, error } = useJobQuery(jobId);
   return (
     <Card data-testid="job-detail">
-      <CardHeader title={job ? jobLabel(job) : `Job #${jobId}`}
+      <CardHeader title="Job details"
         description={job ? <>Started by {job.createdBy ?? "the command line"} · created {fmtTime(job.createdAt)}{job.finishedAt ? ` · finished ${fmtTime(job.finishedAt)}` : ""}</> : undefined}
         actions={<Button variant="ghost" onClick={onClose} aria-label="Close job details"><X size={14} aria-hidden /></Button>} />
       <div className="space-y-4 p-4">

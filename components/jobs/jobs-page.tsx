@@ -22,7 +22,7 @@ export function JobsPage() {
   const selected = numOrUndef(url.job);
   const filter = (patch: { kind?: string; status?: string }) => { setBefore([]); setUrl(patch); };
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <Card className="min-w-0">
         <CardHeader title="All jobs" description="Imports, generation, assembly, exports and probe runs, from every user, the CLI and every worker."
           actions={

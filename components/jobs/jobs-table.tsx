@@ -13,7 +13,7 @@ export function JobsTable({ jobs, selected, onSelect }: { jobs: JobRow[]; select
     <div className="overflow-x-auto">
       <table className="tabular w-full text-xs" aria-label="Jobs">
         <thead className="text-left text-zinc-500">
-          <tr>{["Job", "Status", "Progress", "Started by", "Created", "Parameters"].map((h) => <th key={h} className="px-3 py-1.5 font-medium">{h}</th>)}</tr>
+          <tr>{["Job", "Status", "Progress", "Started by", "Parameters"].map((h) => <th key={h} className="px-3 py-1.5 font-medium">{h}</th>)}</tr>
         </thead>
         <tbody>
           {jobs.map((j) => {
@@ -24,6 +24,7 @@ export function JobsTable({ jobs, selected, onSelect }: { jobs: JobRow[]; select
                 onClick={() => onSelect(j.id)}>
                 <td className="px-3 py-2 font-medium whitespace-nowrap">
                   <button type="button" className="hover:text-indigo-600" onClick={(e) => { e.stopPropagation(); onSelect(j.id); }}>{jobLabel(j)}</button>
+                  <div className="font-normal text-zinc-500">{fmtTime(j.createdAt)}</div>
                 </td>
                 <td className="px-3 py-2">
                   <Badge color={STATUS_COLOR[j.status as keyof typeof STATUS_COLOR] ?? "gray"}>{j.status}</Badge>
@@ -34,8 +35,7 @@ export function JobsTable({ jobs, selected, onSelect }: { jobs: JobRow[]; select
                   <div className="mt-1 text-zinc-500">{fmt(j.done)}{j.total ? ` / ${fmt(j.total)}` : ""}</div>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{j.createdBy ?? <span className="text-zinc-400">command line</span>}</td>
-                <td className="px-3 py-2 whitespace-nowrap text-zinc-500">{fmtTime(j.createdAt)}</td>
-                <td className="max-w-72 truncate px-3 py-2 font-mono text-[11px] text-zinc-600 dark:text-zinc-400" title={paramsLine(j.params)}>{paramsLine(j.params)}</td>
+                <td className="min-w-40 px-3 py-2 font-mono text-[11px] break-words text-zinc-600 dark:text-zinc-400">{paramsLine(j.params)}</td>
               </tr>
             );
           })}
