@@ -48,8 +48,9 @@ export function PairsTable({ items, hasMore, loadMore, onOpen, openId }: {
                     <span role="cell" className="tabular text-zinc-500" aria-label={`Pair #${p.id}`}>#{p.id}<div className="text-[11px] text-zinc-400">{p.type}</div></span>
                     <span role="cell" className={`${WIDE} flex-col items-start gap-1`}><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge>{p.edited && <Badge color="indigo">edited</Badge>}</span>
                     <span role="cell" className="min-w-0">
-                      <span className="block truncate font-medium text-zinc-900 dark:text-zinc-100" title={p.question}><MarkedText text={p.questionHit ?? p.question} /></span>
-                      <span className="block truncate text-xs text-zinc-500" title={p.answer}><MarkedText text={p.answerHit ?? p.answer} /></span>
+                      {/* searching: up to three lines, so a hit late in a long question stays in view */}
+                      <span className={`block font-medium text-zinc-900 dark:text-zinc-100 ${p.questionHit ? "line-clamp-3" : "truncate"}`} title={p.question}><MarkedText text={p.questionHit ?? p.question} /></span>
+                      <span className={`block text-xs text-zinc-500 ${p.answerHit ? "line-clamp-2" : "truncate"}`} title={p.answer}><MarkedText text={p.answerHit ?? p.answer} /></span>
                       <span className="mt-1 flex flex-wrap gap-1 sm:hidden"><Badge color={STATUS_COLOR[p.status]}>{p.status}</Badge><VerdictBadges verdict={verdicts.get(p.id)} />{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
                     </span>
                     <span role="cell" className={`${WIDE} flex-wrap gap-1`}><VerdictBadges verdict={verdicts.get(p.id)} />{p.flags.map((f, i) => <Badge key={i} color="amber">{flagLabel(f)}</Badge>)}</span>
