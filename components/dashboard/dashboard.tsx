@@ -49,14 +49,14 @@ export function Dashboard() {
       )}
       {data && next && data.corpora > 0 && (
         <Card className="flex flex-wrap items-center gap-4 border-indigo-200 px-4 py-3 dark:border-indigo-900" data-testid="next-step">
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 basis-64">
             <div className="text-xs font-medium text-indigo-700 uppercase dark:text-indigo-300">Next step</div>
             <div className="text-sm font-semibold">{next.title}</div>
             <p className="text-xs text-zinc-500">{next.why}</p>
           </div>
           {/* the one link a user is most likely to follow: the only one prefetched on this page */}
           <Link href={next.href} prefetch className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
-            {next.title} <ArrowRight size={14} aria-hidden />
+            Continue <ArrowRight size={14} aria-hidden />
           </Link>
         </Card>
       )}

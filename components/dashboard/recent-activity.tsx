@@ -18,7 +18,7 @@ export function RecentActivity({ recent }: { recent: DashboardStats["recent"] | 
         <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {recent.map((j) => (
             <li key={j.id} className="flex items-center gap-2 px-4 py-2">
-              <Link href={`/jobs?job=${j.id}`} prefetch={false} className="font-medium hover:text-indigo-600">{jobLabel(j)}</Link>
+              <Link href={`/jobs?job=${j.id}`} prefetch={false} className="font-medium whitespace-nowrap hover:text-indigo-600">{jobLabel(j)}</Link>
               <Badge color={STATUS_COLOR[j.status as keyof typeof STATUS_COLOR] ?? "gray"}>{j.status}</Badge>
               <span className="ml-auto truncate text-xs text-zinc-500">{j.createdBy ?? "command line"} · {fmtTime(j.finishedAt ?? j.createdAt)}</span>
             </li>

@@ -7,7 +7,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (!Number.isInteger(id) || id < 1) notFound();
   return (
     <>
-      <PageHeader title={`Document ${id}`} description="How this text was cut into IN2 segments." />
+      <PageHeader title={`Document #${id}`} description="How this text was cut into IN2 segments." />
       <DocumentView id={id} />
     </>
   );
