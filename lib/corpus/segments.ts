@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { headlineSql } from "@/lib/search/highlight";
+import { walkPage, type WalkRow } from "@/lib/random/seeded-walk";
 
 export interface SegmentListItem {
   id: number; documentId: number; corpusId: number; index: number; tokenCount: number;
@@ -36,20 +37,29 @@ export async function listSegments(f: SegmentFilter & { after?: number; limit?: 
 }
 
 /**
- * N segments drawn at random but reproducibly: ordering by a seeded 64-bit hash of the segment's content key
- * ("<document sha256>:<index>", never the id) gives the same sample for the same seed and corpus file in any
- * database, whatever order the import wrote the rows in, and a different one for another seed.
+ * N segments drawn at random but reproducibly: the seeded walk of lib/random/seeded-walk.ts over the segments'
+ * content hashes (key_hash of "<document sha256>:<index>", never the id), an index range scan per corpus from the
+ * seed's start point, so a sample costs N index entries however large the corpus. The same seed and corpus file
+ * give the same sample in any database, whatever order the import wrote the rows in; another seed another sample.
+ * It is also the order in which a single-segment generation with the same seed picks its segments.
  */
 export async function sampleSegments(f: SegmentFilter & { n: number; seed: number }): Promise<SegmentListItem[]> {
   if (f.n < 1 || f.n > 10_000) throw new AppError("bad_request", "sample size must be between 1 and 10000");
   const w = where(f);
-  const { rows } = await pool().query<SegmentListItem>(
-    `SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
-       s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview
-     FROM segment s JOIN document d ON d.id = s.document_id
-     WHERE ${w.sql} ORDER BY hashtextextended(d.sha256 || ':' || s.index, $5), d.sha256 COLLATE "C", s.index, s.id LIMIT $6`,
-    [...w.args, f.seed, f.n]);
-  return rows;
+  const rows = await walkPage(f.seed, null, f.n, async (arc, _after, limit) => (await pool().query<SegmentListItem & WalkRow>(
+    // One index walk per corpus (the index is (corpus_id, key_hash)), merged: a handful of corpora, N rows each.
+    `SELECT x.* FROM corpus c CROSS JOIN LATERAL (
+       SELECT s.id, s.document_id AS "documentId", s.corpus_id AS "corpusId", s.index, s.token_count AS "tokenCount",
+         s.char_start AS "charStart", s.char_end AS "charEnd", left(s.text, ${PREVIEW_CHARS}) AS preview,
+         s.key_hash AS kh, s.key_hash::text AS h, d.sha256 || ':' || s.index AS k
+       FROM segment s JOIN document d ON d.id = s.document_id
+       WHERE s.corpus_id = c.id AND ${w.sql} AND s.key_hash BETWEEN $5::bigint AND $6::bigint
+       ORDER BY s.key_hash, (d.sha256 || ':' || s.index) COLLATE "C", s.id LIMIT $7) x
+     WHERE ($1::int IS NULL OR c.id = $1)
+     ORDER BY x.kh, x.k COLLATE "C", x.id LIMIT $7`,
+    [...w.args, arc.lo, arc.hi, limit])).rows);
+  return rows.map(({ id, documentId, corpusId, index, tokenCount, charStart, charEnd, preview }) =>
+    ({ id, documentId, corpusId, index, tokenCount, charStart, charEnd, preview }));
 }
 
 export interface SegmentFull {

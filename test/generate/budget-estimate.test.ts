@@ -4,6 +4,7 @@ import { estimateGeneration } from "@/lib/generate/estimate";
 import { setBudget } from "@/lib/generate/job-row";
 import { resolveRequest } from "@/lib/generate/params";
 import { maxCompletionTokens, promptOverheadTokens } from "@/lib/generate/prompts";
+import { walkStart } from "@/lib/random/seeded-walk";
 import { useTestDatabase } from "../support/db";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
 import { itemsOf, pairCount, rerun, runGeneration, seedCorpus } from "./helpers";
@@ -31,7 +32,7 @@ describe("cost estimate", () => {
     const e = await estimateGeneration(p);
     const { rows } = await pool().query<{ tokens: number }>(
       `SELECT s.token_count AS tokens FROM segment s JOIN document d ON d.id = s.document_id WHERE s.corpus_id = $1
-       ORDER BY hashtextextended(d.sha256 || ':' || s.index, 9), d.sha256 COLLATE "C", s.index LIMIT 10`, [corpusId]);
+       ORDER BY s.key_hash < $2::bigint, s.key_hash, (d.sha256 || ':' || s.index) COLLATE "C" LIMIT 10`, [corpusId, String(walkStart(9))]);
     const segTokens = rows.reduce((a, r) => a + r.tokens, 0);
     expect(e.items).toBe(10);
     expect(e.promptTokens).toBe(segTokens + 10 * promptOverheadTokens("single", 1));
