@@ -5,14 +5,13 @@ export interface RunRow {
   summary: Record<string, unknown> | null; contexts: number; createdAt: string;
 }
 
-/** Assembly runs, newest first, with their context counts (one grouped count, no per-row subqueries). */
+/** Assembly runs, newest first, with their context counts (maintained by triggers on context, never counted here). */
 export async function listRuns(limit = 50): Promise<RunRow[]> {
   const { rows } = await pool().query<RunRow>(
     `SELECT r.id, r.job_id AS "jobId", j.status::text AS "jobStatus", r.seed, r.params, r.stats->'summary' AS summary,
-            COALESCE(n.n, 0)::int AS contexts, r.created_at AS "createdAt"
+            r.context_count AS contexts, r.created_at AS "createdAt"
      FROM assembly_run r
      LEFT JOIN job j ON j.id = r.job_id
-     LEFT JOIN (SELECT run_id, count(*) AS n FROM context GROUP BY run_id) n ON n.run_id = r.id
      ORDER BY r.id DESC LIMIT $1`, [Math.min(limit, 200)]);
   return rows;
 }
