@@ -16,13 +16,13 @@ import { savePromptVersion } from "@/lib/prompts/versions";
 export const generateCommand: Command = {
   name: "generate",
   summary: "generate question–answer pairs (a background job; --wait runs it here); --resume continues a stopped job",
-  usage: "in2 generate --type single|multi --count N [--corpus NAME] [--seed S] [--segments ID,ID…] [--provider openai|offline] [--model M] "
+  usage: "in2 generate --type single|multi --count N [--corpus NAME] [--seed S] [--segments ID,ID…] [--provider openai|offline] [--model M] [--endpoint NAME] "
     + "[--max-pieces 8] [--concurrency C] [--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] "
     + "[--prompt FILE | --prompt-version V] [--wait]\n"
     + "       in2 generate --resume JOB [--budget-usd X] [--wait]   (a failed or cancelled job, e.g. stopped at its budget)",
   options: {
     type: { type: "string" }, count: { type: "string" }, corpus: { type: "string" }, seed: { type: "string" }, segments: { type: "string" },
-    provider: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
+    provider: { type: "string" }, model: { type: "string" }, endpoint: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
     "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, wait: { type: "boolean" }, resume: { type: "string" },
     "max-pieces": { type: "string" }, prompt: { type: "string" }, "prompt-version": { type: "string" },
   },
@@ -69,6 +69,7 @@ function request(v: Values, corpusId: number | undefined) {
   const segmentIds = typeof v.segments === "string" ? v.segments.split(",").map(Number) : undefined;
   return {
     type: v.type, count: num("count") ?? segmentIds?.length, corpusId, seed: num("seed"), segmentIds, provider: v.provider, model: v.model,
+    endpoint: typeof v.endpoint === "string" ? v.endpoint : undefined,
     concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"), budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
     maxPieces: num("max-pieces"), promptVersion: typeof v["prompt-version"] === "string" ? v["prompt-version"] : undefined,
   };
