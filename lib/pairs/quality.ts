@@ -1,5 +1,5 @@
 import { pool } from "@/lib/db/client";
-import { checkPair, corpusNearDuplicates, nearDuplicateFlag, nearDuplicateOf, scoreFlags, type QualityFlag } from "@/lib/quality";
+import { checkPair, corpusNearDuplicates, nearDuplicateFlag, nearDuplicateOf, nearDuplicatesOf, scoreFlags, type QualityFlag } from "@/lib/quality";
 import type { Queryable } from "./detail";
 
 export interface PairText { id: number; corpusId: number; type: "single" | "multi"; question: string; answer: string; support: string[] }
@@ -52,8 +52,10 @@ export async function recheckQuality(pairIds: number[], db: Queryable = pool()):
       evidenceTexts(db, batch),
     ]);
     const changed: { id: number; flags: QualityFlag[]; score: number; before: unknown }[] = [];
+    // below CORPUS_PASS_AT: one index probe round trip per batch of BATCH pairs
+    const dups = corpusDups ?? await nearDuplicatesOf(db, rows);
     for (const p of rows) {
-      const dup = corpusDups ? corpusDups.get(p.id) ?? null : await nearDuplicateOf(db, p);
+      const dup = dups.get(p.id) ?? null;
       const a = assess(p, evidence.get(p.id) ?? [], dup);
       totals.checked++;
       if (a.flags.length) totals.flagged++;
