@@ -64,6 +64,8 @@ export async function sampleSegments(f: SegmentFilter & { n: number; seed: numbe
 
 export interface SegmentFull {
   id: number; document_id: number; corpus: string; index: number; text: string; token_count: number; char_start: number; char_end: number;
+  /** what stood before this segment in the document: its segments' sep_before + text, in index order, rebuild it */
+  sep_before: string;
 }
 
 /** Every matching segment with its text, in id order, fetched in keyset batches (bounded memory). */
@@ -72,7 +74,7 @@ export async function* streamSegments(f: SegmentFilter, batch = 2000): AsyncGene
   let after = 0;
   for (;;) {
     const { rows } = await pool().query<SegmentFull>(
-      `SELECT s.id, s.document_id, c.name AS corpus, s.index, s.text, s.token_count, s.char_start, s.char_end
+      `SELECT s.id, s.document_id, c.name AS corpus, s.index, s.text, s.token_count, s.char_start, s.char_end, s.sep_before
        FROM segment s JOIN corpus c ON c.id = s.corpus_id WHERE ${w.sql} AND s.id > $5 ORDER BY s.id LIMIT $6`,
       [...w.args, after, batch]);
     yield* rows;
