@@ -4,11 +4,15 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
+import { createEndpoint } from "@/lib/endpoints";
+import { resetSecretCache } from "@/lib/endpoints/secret";
 import { useTestDatabase } from "../support/db";
 
-/** The OpenAI key stays on the server: no API answer carries it, whatever the route. */
+/** Model keys stay on the server: no API answer carries the environment's or a stored endpoint's, whatever the route. */
 const SENTINEL = "sk-in2-test-sentinel-0123456789abcdef";
+const STORED = "sk-in2-test-stored-fedcba9876543210";
 const saved = process.env.OPENAI_API_KEY;
+const savedSecret = process.env.IN2_SECRET;
 let cookie = "";
 
 function routeFiles(dir: string): string[] {
@@ -21,12 +25,19 @@ function routeFiles(dir: string): string[] {
 beforeAll(async () => {
   await useTestDatabase();
   process.env.OPENAI_API_KEY = SENTINEL;
+  // a secret of the test's own, so nothing is written to the project's data dir
+  process.env.IN2_SECRET = "secrets test server secret";
+  resetSecretCache();
   const admin = await createUser({ email: "admin@secrets.test", role: "admin", password: "secrets test password" });
   cookie = `in2_session=${(await createSession(admin.id)).token}`;
+  await createEndpoint({ name: "stored", baseUrl: "https://models.example.org/v1", apiKey: STORED }, admin);
 });
 
 afterAll(() => {
   process.env.OPENAI_API_KEY = saved;
+  if (savedSecret === undefined) delete process.env.IN2_SECRET;
+  else process.env.IN2_SECRET = savedSecret;
+  resetSecretCache();
 });
 
 describe("secrets", () => {
@@ -42,6 +53,7 @@ describe("secrets", () => {
       const res = await mod.GET(new NextRequest(new URL(url, "http://localhost"), { headers: { cookie } }), { params: Promise.resolve(params) });
       const body = await res.text();
       expect(body, `GET ${url}`).not.toContain(SENTINEL);
+      expect(body, `GET ${url}`).not.toContain(STORED);
       expect(body, `GET ${url}`).not.toMatch(/sk-in2-test/);
       checked++;
     }

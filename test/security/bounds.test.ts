@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BODY_LIMIT } from "@/lib/api/route";
 import { apiTokenizerName } from "@/lib/tokenize/policy";
 import { useTestDatabase } from "../support/db";
-import { account, startTestServer, type TestServer } from "./http-server";
+import { account, routeUrl, startTestServer, type TestServer } from "./http-server";
 
 /** Explicit bounds on bodies, arrays, strings, file names, page sizes, and where hf: tokenizers may come from. */
 let app: TestServer;
@@ -47,6 +47,22 @@ describe("request bounds", () => {
     const under = await app.call("POST", "/api/imports", { cookie: curator.cookie, raw: big(DEFAULT_BODY_LIMIT - 200) });
     expect(under.status).toBe(400);
     expect(under.body).toMatch(/textField/);
+  });
+
+  it("every route that takes a JSON body refuses one over the limit with 413, before its handler runs", async () => {
+    const admin = await account("admin");
+    const payload = big(DEFAULT_BODY_LIMIT + 1);
+    let checked = 0;
+    for (const e of app.routes) {
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+        const handler = e.module[method] as { spec?: { body?: unknown; maxBodyBytes?: number } } | undefined;
+        if (!handler?.spec?.body || handler.spec.maxBodyBytes) continue;
+        const res = await app.call(method, routeUrl(e), { cookie: admin.cookie, raw: payload });
+        expect(res.status, `${method} ${routeUrl(e)}`).toBe(413);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
   });
 
   it("arrays, strings, file names and page sizes are bounded", async () => {
