@@ -13,11 +13,11 @@ export const verifyCommand: Command = {
   name: "verify",
   summary: "verify pairs with a model: closed-book, evidence-only and piece-ablation checks (a background job; --wait runs it here)",
   usage: "in2 verify [--status S] [--type T] [--job ID] [--pairs ID,…] [--verdict V] [--provider openai|offline] [--endpoint NAME] [--model M] [--concurrency C] "
-    + "[--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--wait]",
+    + "[--rpm R] [--tpm T] [--budget-usd X] [--mode online|batch] [--timeout-ms MS] [--judge] [--wait]",
   options: {
     status: { type: "string" }, type: { type: "string" }, job: { type: "string" }, pairs: { type: "string" }, verdict: { type: "string" },
     provider: { type: "string" }, endpoint: { type: "string" }, model: { type: "string" }, concurrency: { type: "string" }, rpm: { type: "string" }, tpm: { type: "string" },
-    "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, wait: { type: "boolean" },
+    "budget-usd": { type: "string" }, mode: { type: "string" }, "timeout-ms": { type: "string" }, judge: { type: "boolean" }, wait: { type: "boolean" },
   },
   async run(v) {
     const request = verifyRequestOf(v);
@@ -66,7 +66,7 @@ function verifyRequestOf(v: Values) {
   if (v.verdict !== undefined) filter.verdict = v.verdict;
   return {
     pairIds, jobId: num("job"), filter, provider: v.provider, endpoint: v.endpoint, model: v.model, concurrency: num("concurrency"), rpm: num("rpm"), tpm: num("tpm"),
-    budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"),
+    budgetUsd: num("budget-usd"), mode: v.mode, timeoutMs: num("timeout-ms"), judge: v.judge === true || undefined,
   };
 }
 

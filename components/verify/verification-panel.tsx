@@ -8,7 +8,7 @@ import type { CheckView } from "@/lib/verify/queries";
 import { usePairVerification } from "./use-pair-verification";
 import { verdictLabel } from "./verdict-badges";
 
-const KIND: Record<CheckView["kind"], string> = { closed_book: "Closed-book", evidence_only: "Evidence only", ablation: "Ablation" };
+const KIND: Record<CheckView["kind"], string> = { closed_book: "Closed-book", evidence_only: "Evidence only", ablation: "Ablation", judge: "Judge" };
 
 function given(c: CheckView): string {
   if (c.kind === "closed_book") return "no text";
@@ -59,6 +59,12 @@ export function VerificationPanel({ pairId, version }: { pairId: number; version
             ))}
           </ul>
         ))}
+      {s?.judge && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="judge-scores">
+          Judge: specificity <b className="tabular">{s.judge.specificity}</b> · answerability <b className="tabular">{s.judge.answerability}</b> · faithfulness{" "}
+          <b className="tabular">{s.judge.faithfulness}</b> · answer quality <b className="tabular">{s.judge.answer_quality}</b> (of 10){s.judge.reason ? ` — ${s.judge.reason}` : ""}
+        </p>
+      )}
       {v && v.checks.length > 0 && (
         <div>
           <button type="button" className="text-xs text-indigo-600 hover:underline" aria-expanded={open} onClick={() => setOpen((o) => !o)}>

@@ -23,6 +23,7 @@ export function VerifyButton({ filter, count }: { filter: PairFilter; count: num
   const [mode, setMode] = useState("online");
   const [concurrency, setConcurrency] = useState("4");
   const [budget, setBudget] = useState("");
+  const [judge, setJudge] = useState(false);
   const [estimate, setEstimate] = useState<VerifyEstimate | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +31,7 @@ export function VerifyButton({ filter, count }: { filter: PairFilter; count: num
   const prov = provider || o?.defaultProvider || "offline";
   const request = () => ({
     filter, provider: prov, model: prov === "openai" ? model || o?.defaultModel : undefined, mode: prov === "openai" ? mode : "online",
-    concurrency: Number(concurrency) || 4, budgetUsd: budget ? Number(budget) : undefined,
+    concurrency: Number(concurrency) || 4, budgetUsd: budget ? Number(budget) : undefined, judge: prov === "openai" && judge,
   });
   const call = async (path: string) => {
     setError(null);
@@ -55,6 +56,9 @@ export function VerifyButton({ filter, count }: { filter: PairFilter; count: num
         {prov === "openai" && <>
           <div className="w-40"><Field label="Model"><Input aria-label="Model" className="!py-1 text-xs" value={model} placeholder={o?.defaultModel} onChange={(e) => { setModel(e.target.value); setEstimate(null); }} /></Field></div>
           <div className="w-28"><Field label="Mode"><Select aria-label="Mode" className="!py-1 text-xs" value={mode} onChange={(e) => { setMode(e.target.value); setEstimate(null); }}><option value="online">online</option><option value="batch">Batch API</option></Select></Field></div>
+          <label className="flex items-center gap-1.5 self-center pt-4" title="0–10 for specificity, answerability, faithfulness and answer quality, with a reason; one more call per pair; never a verdict">
+            <input type="checkbox" checked={judge} onChange={(e) => { setJudge(e.target.checked); setEstimate(null); }} /> Judge score
+          </label>
           <div className="w-24"><Field label="Budget $"><Input aria-label="Budget in dollars" className="!py-1 text-xs" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} /></Field></div>
         </>}
         <div className="w-20"><Field label="Concurrency"><Input aria-label="Concurrency" className="!py-1 text-xs" inputMode="numeric" value={concurrency} onChange={(e) => setConcurrency(e.target.value)} /></Field></div>

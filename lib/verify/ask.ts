@@ -3,7 +3,7 @@ import { classifyError } from "@/lib/llm/errors";
 import { costUsd, type Price } from "@/lib/llm/prices";
 import { realClock, type Clock, type RateLimiter } from "@/lib/llm/rate-limiter";
 import type { Usage } from "@/lib/llm/types";
-import { parseReply, type AskRequest, type Verifier } from "./verifier";
+import { parseJudge, parseReply, type AskRequest, type JudgeScores, type Verifier } from "./verifier";
 
 /**
  * One check to the end, with generation's policy (lib/generate/call-with-retry.ts): rate-limited attempts; 429
@@ -23,7 +23,7 @@ export interface AskOptions {
 
 export interface Spent { usage: Usage; costUsd: number; attempts: number }
 export type AskResult =
-  | ({ ok: true; answer: string | null; rawOutput: string } & Spent)
+  | ({ ok: true; answer: string | null; rawOutput: string; scores?: JudgeScores } & Spent)
   | ({ ok: false; reason: string; raw: string | null; fatal: boolean } & Spent);
 
 export async function askWithRetry(v: Verifier, req: AskRequest, o: AskOptions): Promise<AskResult> {
@@ -41,8 +41,14 @@ export async function askWithRetry(v: Verifier, req: AskRequest, o: AskOptions):
       usage.promptTokens += r.usage.promptTokens;
       usage.completionTokens += r.usage.completionTokens;
       o.limiter.settle(o.reserveTokens, r.usage.promptTokens + r.usage.completionTokens);
-      const parsed = parseReply(r);
       const rawOutput = r.refusal ? `refusal: ${r.refusal}` : r.content;
+      if (req.judgeAnswer !== undefined) {
+        const j = parseJudge(r);
+        if (j.ok) return { ok: true, answer: j.reason, scores: j.scores, rawOutput, ...spent() };
+        if (++invalid > o.maxInvalid) return { ok: false, reason: `${j.reason} (${invalid} replies, none valid)`, raw: rawOutput, fatal: false, ...spent() };
+        continue;
+      }
+      const parsed = parseReply(r);
       if (parsed.ok) return { ok: true, answer: parsed.answer, rawOutput, ...spent() };
       if (++invalid > o.maxInvalid) return { ok: false, reason: `${parsed.reason} (${invalid} replies, none valid)`, raw: rawOutput, fatal: false, ...spent() };
     } catch (err) {

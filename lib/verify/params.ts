@@ -30,6 +30,8 @@ export const verifyRequest = z.object({
   maxInvalid: z.number().int().min(0).max(10).default(2),
   backoffBaseMs: z.number().int().min(1).max(60_000).default(500),
   batchPollMs: z.number().int().min(10).max(600_000).default(30_000),
+  /** also ask for a judge score (0–10 for specificity, answerability, faithfulness, answer quality); never a verdict */
+  judge: z.boolean().default(false),
 });
 export type VerifyRequest = z.input<typeof verifyRequest>;
 

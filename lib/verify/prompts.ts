@@ -46,3 +46,31 @@ export const VERIFY_MAX_TOKENS = 200;
 export function verifyPromptTokens(question: string, pieceTokens: number, pieces: number): number {
   return Math.ceil((WITH_TEXT_SYSTEM.length + question.length) / 4) + 12 + pieces * 6 + pieceTokens;
 }
+
+/** The optional judge (off by default): LongReward-style 0–10 scores with a one-line reason; it never decides a verdict. */
+export const JUDGE_SYSTEM = `You grade one question-answer pair written about a text (given as numbered pieces), for training a model to use long contexts. Score each from 0 to 10:
+- specificity: the question is specific to this text (not answerable from general knowledge, not a generic question);
+- answerability: the text fully and unambiguously answers it;
+- faithfulness: the answer says only what the text supports;
+- answer_quality: the answer is correct, complete and concise.
+Give a one-line reason. Reply with a JSON object {"specificity", "answerability", "faithfulness", "answer_quality", "reason"}.`;
+
+export const JUDGE_SCORES = ["specificity", "answerability", "faithfulness", "answer_quality"] as const;
+
+export function judgeMessages(question: string, answer: string, pieces: { piece: number; text: string }[]): ChatMessage[] {
+  const body = pieces.map((p) => `# Piece ${p.piece}\n${p.text}`).join("\n\n");
+  return [{ role: "system", content: JUDGE_SYSTEM }, { role: "user", content: `${body}\n\nQuestion: ${question}\nAnswer: ${answer}` }];
+}
+
+export const JUDGE_FORMAT: JsonSchemaFormat = {
+  name: "pair_judgement",
+  schema: {
+    type: "object",
+    properties: {
+      ...Object.fromEntries(JUDGE_SCORES.map((k) => [k, { type: "integer", description: "0 (bad) to 10 (excellent)" }])),
+      reason: { type: "string", description: "one line" },
+    },
+    required: [...JUDGE_SCORES, "reason"],
+    additionalProperties: false,
+  },
+};

@@ -8,13 +8,13 @@ import { pool } from "@/lib/db/client";
 import { claimItems, releaseItems, type VerifyItem } from "./items";
 import { matchAnswer } from "./match";
 import type { VerifyParams } from "./params";
-import { verifyMessages, VERIFY_FORMAT, VERIFY_MAX_TOKENS } from "./prompts";
-import { checkKey, pairEstimate, type CheckRow } from "./run-pair";
+import { JUDGE_FORMAT, judgeMessages, verifyMessages, VERIFY_FORMAT, VERIFY_MAX_TOKENS } from "./prompts";
+import { checkKey, judgeRow, pairEstimate, type CheckRow, type JudgeSummary } from "./run-pair";
 import type { StopReason } from "./run-online";
 import { storeFailure, storeVerified } from "./store";
 import type { VerifyTally } from "./tally";
 import { checkPassed, deriveVerdict, planChecks, type PlannedCheck } from "./verdict";
-import { parseReply, refusalOf } from "./verifier";
+import { parseJudge, parseReply, refusalOf } from "./verifier";
 import { loadWork, piecesOf, type PairWork } from "./work";
 
 /**
@@ -27,7 +27,10 @@ import { loadWork, piecesOf, type PairWork } from "./work";
 const MAX_PER_BATCH = 10_000;
 
 const checkId = (c: PlannedCheck) => `${c.kind}${c.pieceRemoved ? `-${c.pieceRemoved}` : ""}`;
-const allChecks = (w: PairWork) => { const pl = planChecks(w.type, w.needed); return [...pl.first, ...pl.ablation]; };
+const allChecks = (w: PairWork, judge: boolean): PlannedCheck[] => {
+  const pl = planChecks(w.type, w.needed);
+  return [...pl.first, ...pl.ablation, ...(judge ? [{ kind: "judge" as const, pieces: w.needed, pieceRemoved: null }] : [])];
+};
 
 export async function runBatch(ctx: JobContext, p: VerifyParams, sdk: OpenAI, price: Price | null, tally: VerifyTally): Promise<StopReason> {
   const budget = new Budget(p.budgetUsd, tally.costUsd);
@@ -46,12 +49,14 @@ export async function runBatch(ctx: JobContext, p: VerifyParams, sdk: OpenAI, pr
         tally.add("failed", { usage: { promptTokens: 0, completionTokens: 0 }, costUsd: 0 });
         continue;
       }
-      const est = pairEstimate(w);
+      const est = pairEstimate(w, p.judge);
       if (!budget.tryReserve(costUsd(price, est.prompt, est.completion, true))) break;
       chosen.push(item);
-      for (const c of allChecks(w)) {
+      for (const c of allChecks(w, p.judge)) {
+        const judge = c.kind === "judge";
         lines.push({ custom_id: checkKey(item.id, w.pairId, c), method: "POST", url: "/v1/chat/completions",
-          body: chatBody({ model: p.model, messages: verifyMessages(w.question, c.kind === "closed_book" ? null : piecesOf(w, c.pieces)), format: VERIFY_FORMAT, maxTokens: VERIFY_MAX_TOKENS }) });
+          body: chatBody({ model: p.model, messages: judge ? judgeMessages(w.question, w.answer, piecesOf(w, c.pieces)) : verifyMessages(w.question, c.kind === "closed_book" ? null : piecesOf(w, c.pieces)),
+            format: judge ? JUDGE_FORMAT : VERIFY_FORMAT, maxTokens: VERIFY_MAX_TOKENS }) });
       }
     }
     if (!chosen.length) {
@@ -92,15 +97,24 @@ async function collect(ctx: JobContext, p: VerifyParams, sdk: OpenAI, price: Pri
     const w = work.get(item.pairId);
     const usage = { promptTokens: 0, completionTokens: 0 };
     const checks: CheckRow[] = [];
+    let judge: JudgeSummary | undefined;
     let problem: { reason: string; raw: string | null } | null = w ? null : { reason: "this pair no longer exists", raw: null };
-    for (const c of w ? allChecks(w) : []) {
+    for (const c of w ? allChecks(w, p.judge) : []) {
       const r = replies.get(checkKey(item.id, w!.pairId, c));
       if (!r) { problem ??= { reason: `batch ${batchId} ended "${batch.status}" without a result for ${checkId(c)}`, raw: null }; continue; }
       if ("error" in r) { problem ??= { reason: `${checkId(c)}: ${r.error}`, raw: null }; continue; }
       usage.promptTokens += r.usage.promptTokens;
       usage.completionTokens += r.usage.completionTokens;
-      const parsed = parseReply(r);
       const rawOutput = r.refusal ? `refusal: ${r.refusal}` : r.content;
+      if (c.kind === "judge") {
+        const j = parseJudge(r);
+        if (!j.ok) { problem ??= { reason: `judge: ${j.reason}`, raw: rawOutput }; continue; }
+        const row = judgeRow(c.pieces, { answer: j.reason, rawOutput, scores: j.scores });
+        checks.push(row.row);
+        judge = row.judge;
+        continue;
+      }
+      const parsed = parseReply(r);
       if (!parsed.ok) { problem ??= { reason: `${checkId(c)}: ${parsed.reason}`, raw: rawOutput }; continue; }
       const m = matchAnswer(w!.answer, parsed.answer, w!.question);
       checks.push({ ...c, matched: m.matched, modelAnswer: parsed.answer, passed: checkPassed(c.kind, m.matched), rawOutput, method: m.method, score: m.score, reason: m.reason });
@@ -108,7 +122,7 @@ async function collect(ctx: JobContext, p: VerifyParams, sdk: OpenAI, price: Pri
     const spent = { usage, costUsd: costUsd(price, usage.promptTokens, usage.completionTokens, true), attempts: 1 };
     if (!problem && w) {
       const verdict = deriveVerdict(w.type, w.needed, checks);
-      const stored = await storeVerified({ itemId: item.id, pairId: w.pairId, pairVersion: w.version, checks, ...verdict, provider: p.provider, model: p.model,
+      const stored = await storeVerified({ itemId: item.id, pairId: w.pairId, pairVersion: w.version, checks, ...verdict, judge, provider: p.provider, model: p.model,
         promptVersion: p.promptVersion, ...spent });
       tally.add(stored ? "succeeded" : "skipped", spent, { passed: verdict.passed, checks: checks.length });
     } else if (w && item.attempts + 1 <= p.maxInvalid) {

@@ -37,12 +37,12 @@ export async function runOnline(ctx: JobContext, p: VerifyParams, v: Verifier, p
         tally.add("failed", NOTHING);
         continue;
       }
-      const est = pairEstimate(next.work);
+      const est = pairEstimate(next.work, p.judge);
       const reserveUsd = costUsd(price, est.prompt, est.completion);
       if (!budget.tryReserve(reserveUsd)) { stop = "budget"; return; }
       let r;
       try {
-        r = await verifyPair(v, next.item.id, next.work, { limiter, maxRetries: p.maxRetries, maxInvalid: p.maxInvalid, backoffBaseMs: p.backoffBaseMs, price, signal: ctx.signal });
+        r = await verifyPair(v, next.item.id, next.work, { limiter, maxRetries: p.maxRetries, maxInvalid: p.maxInvalid, backoffBaseMs: p.backoffBaseMs, price, signal: ctx.signal, judge: p.judge });
       } catch (err) {
         if (ctx.signal.aborted) return;
         throw err;
@@ -52,7 +52,7 @@ export async function runOnline(ctx: JobContext, p: VerifyParams, v: Verifier, p
       budget.settle(0, r.costUsd);
       if (r.ok) {
         const stored = await storeVerified({ itemId: next.item.id, pairId: next.work.pairId, pairVersion: next.work.version, checks: r.checks, passed: r.passed,
-          flags: r.flags, provider: p.provider, model: p.model, promptVersion: p.promptVersion, usage: r.usage, costUsd: r.costUsd, attempts: r.attempts });
+          flags: r.flags, judge: r.judge, provider: p.provider, model: p.model, promptVersion: p.promptVersion, usage: r.usage, costUsd: r.costUsd, attempts: r.attempts });
         tally.add(stored ? "succeeded" : "skipped", r, { passed: r.passed, checks: r.checks.length });
       } else if (r.fatal) {
         fatal = new Error(`${r.reason}; stopping the job (every pair would fail the same way)`);

@@ -19,6 +19,7 @@ export function prepareVerification(input: unknown): VerifyParams {
   if (p.provider === "openai" && !p.endpoint && !process.env.OPENAI_API_KEY) {
     throw new AppError("bad_request", "the openai provider needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server); use the offline verifier without one");
   }
+  if (p.judge && p.provider === "offline") throw new AppError("bad_request", "judge: the offline verifier cannot judge; the judge score needs a model (--provider openai)");
   return p;
 }
 
@@ -40,6 +41,7 @@ export async function estimateVerification(p: VerifyParams): Promise<VerifyEstim
      SELECT count(*)::int AS pairs, coalesce(sum(CASE WHEN type = 'multi' THEN 2 + k ELSE 2 END), 0)::int AS calls,
        coalesce(sum(CASE WHEN type = 'multi' THEN k * t ELSE t END), 0)::float8 AS tokens, coalesce(sum(qlen), 0)::float8 AS qchars FROM sel`, params.values);
   const r = rows[0]!;
+  if (p.judge) r.calls += r.pairs;
   const offline = p.provider === "offline";
   const prompt = Math.round(r.tokens + r.calls * verifyPromptTokens("", 0, 1) + r.qchars / 4 * (r.pairs ? r.calls / r.pairs : 0));
   const completion = r.calls * VERIFY_MAX_TOKENS;

@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/client";
 import type { Spent } from "./ask";
-import type { CheckRow } from "./run-pair";
+import type { CheckRow, JudgeSummary } from "./run-pair";
 import type { VerdictFlag } from "./verdict";
 
 /**
@@ -15,6 +15,7 @@ export interface VerifiedInput extends Spent {
   checks: CheckRow[];
   passed: boolean;
   flags: VerdictFlag[];
+  judge?: JudgeSummary;
   provider: string;
   model: string;
   promptVersion: string;
@@ -31,6 +32,8 @@ export interface VerificationSummary {
   itemId: number;
   checks: number;
   verifiedAt: string;
+  /** the judge's scores, when the job asked for them */
+  judge?: JudgeSummary;
 }
 
 export async function storeVerified(s: VerifiedInput): Promise<boolean> {
@@ -55,7 +58,7 @@ export async function storeVerified(s: VerifiedInput): Promise<boolean> {
         c.map((x) => x.method), c.map((x) => x.score), c.map((x) => x.reason)]);
     const summary: Omit<VerificationSummary, "verifiedAt"> = {
       passed: s.passed, flags: s.flags, provider: s.provider, model: s.model, promptVersion: s.promptVersion, pairVersion: s.pairVersion,
-      itemId: s.itemId, checks: c.length,
+      itemId: s.itemId, checks: c.length, ...(s.judge ? { judge: s.judge } : {}),
     };
     await client.query(`UPDATE pair SET verification = $2::jsonb || jsonb_build_object('verifiedAt', now()) WHERE id = $1`, [s.pairId, JSON.stringify(summary)]);
     await client.query(

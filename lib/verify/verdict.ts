@@ -8,7 +8,7 @@
  *   one, once per piece. Still matching → that piece is not needed (`piece_not_needed`, naming it). Fewer than
  *   two needed pieces left → `not_multi_hop`.
  */
-export const CHECK_KINDS = ["closed_book", "evidence_only", "ablation"] as const;
+export const CHECK_KINDS = ["closed_book", "evidence_only", "ablation", "judge"] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const VERDICT_CODES = ["answerable_without_context", "not_answerable_from_evidence", "piece_not_needed", "not_multi_hop"] as const;

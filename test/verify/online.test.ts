@@ -44,7 +44,7 @@ beforeAll(async () => {
     },
   });
   env = { ...process.env, ...OPENAI_ENV(fake.url) };
-  expect(singles.length).toBeGreaterThanOrEqual(16);
+  expect(singles.length).toBeGreaterThanOrEqual(17);
   expect(multis.length).toBeGreaterThanOrEqual(4);
   process.env.OPENAI_API_KEY = "test-key";
   process.env.OPENAI_BASE_URL = fake.url;
@@ -142,6 +142,21 @@ describe("verification with an OpenAI-compatible server", () => {
     expect(done.status).toBe("succeeded");
     expect(done.result).toMatchObject({ requested: 10, verified: 10, passed: 10 });
     expect(fake.requests.length - before).toBe(2 * (10 - r.verified));
+  });
+
+  it("asks for a judge score when asked (never a verdict): scores and reason stored, a malformed judgement asked again", async () => {
+    const s = singles[16]!;
+    const judged = { specificity: 3, answerability: 9, faithfulness: 10, answer_quality: 8, reason: "Cloze question, answerable from the sentence." };
+    plan.set(s.id, { closed_book: [ok(null)], evidence_only: [ok(s.fact)], judge: [{ kind: "malformed" }, { kind: "ok", content: JSON.stringify(judged) }] });
+    const job = await runVerification({ ...openai, pairIds: [s.id], judge: true }, env);
+    expect(job.result).toMatchObject({ verified: 1, passed: 1, checks: 3 });
+    const v = await verificationOf(s.id);
+    expect(v).toMatchObject({ passed: true, judge: judged });
+    const judge = (await checksOf(s.id)).find((c) => c.kind === "judge")!;
+    expect(judge).toMatchObject({ passed: true, model_answer: judged.reason, raw_output: JSON.stringify(judged), match_method: "judge" });
+    expect(judge.reason).toBe("specificity 3 · answerability 9 · faithfulness 10 · answer quality 8 (of 10)");
+    const { prepareVerification } = await import("@/lib/verify/start");
+    expect(() => prepareVerification({ pairIds: [s.id], provider: "offline", judge: true })).toThrow(/offline verifier cannot judge/);
   });
 
   it("runs the Batch API path: one file with every check, verdicts as online", async () => {
