@@ -68,7 +68,7 @@ describe("contamination is enforced everywhere", () => {
     expect(after.manifest.runs.map((r: { id: number }) => r.id)).not.toEqual(before.manifest.runs.map((r: { id: number }) => r.id));
 
     // exporting the old run as it was: its contexts that used the now-contaminated filler are left out, counted
-    const old = await runExport({ options: exportOptions.parse({ format: "raw", runId: before.manifest.runs[0].id }),
+    const old = await runExport({ options: exportOptions.parse({ format: "raw", runId: before.manifest.runs[0]!.id }),
       out: path.join(dir, "old-run.jsonl"), store: appContextStore });
     expect(old.manifest.left_out.contaminated_filler).toBeGreaterThan(0);
     expect(old.manifest.recipe.eval_fingerprint).toBe(before.manifest.recipe.eval_fingerprint);
