@@ -9,6 +9,7 @@ import { Card, CardHeader, Stat } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { Field, Input } from "@/components/ui/fields";
 import { fmtInt } from "@/lib/client/format";
+import { AssignCard } from "./assign-card";
 
 const TH = "px-3 py-1.5 text-left text-xs font-medium text-zinc-500";
 const TD = "px-3 py-1.5 tabular-nums";
@@ -44,6 +45,7 @@ export function AgreementView() {
           {message && <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">{message}</span>}
         </form>
       </Card>
+      <AssignCard />
       <Card>
         <CardHeader title="Kappa per reviewer pair" description="Cohen's kappa over the pairs both decided: 1 = perfect, 0 = chance level (Landis & Koch's words beside it)." />
         {!r ? <SkeletonRows rows={3} /> : !r.pairs.length ? <EmptyState title="No double-reviewed pair yet">Route an overlap, then let two reviewers work the queue.</EmptyState> : (

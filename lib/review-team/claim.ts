@@ -52,7 +52,9 @@ export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSecon
        claimed AS (
          INSERT INTO pair_lease AS l (pair_id, user_id, expires_at)
          SELECT id, ${me}::int, now() + make_interval(secs => ${params.add(ttl)}::float8) FROM cand
-         ON CONFLICT (pair_id) DO UPDATE SET user_id = EXCLUDED.user_id, expires_at = EXCLUDED.expires_at
+         -- greatest: serving a pair never shortens a longer lease (an admin's assignment, lib/review-team/assign.ts)
+         ON CONFLICT (pair_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+           expires_at = CASE WHEN l.user_id = EXCLUDED.user_id THEN greatest(l.expires_at, EXCLUDED.expires_at) ELSE EXCLUDED.expires_at END
            WHERE l.expires_at <= now() OR l.user_id = EXCLUDED.user_id
          RETURNING pair_id, expires_at)
        SELECT c.id, c.sort_key AS "sortKey", cl.expires_at AS "leaseUntil",
@@ -79,9 +81,12 @@ function compareKeys(q: QueueQuery, a: { sortKey: string | null; id: number }, b
   return (a.id - b.id) * dir;
 }
 
-/** Gives pairs back to the queue (a skip, leaving the review page); only the caller's own leases. */
+/**
+ * Gives pairs back to the queue (a skip, leaving the review page); only the caller's own leases, and never an
+ * assignment (a lease running longer than a day): assigned pairs stay with their reviewer.
+ */
 export async function releaseLeases(userId: number, pairIds: number[]): Promise<{ released: number }> {
-  const res = await pool().query(`DELETE FROM pair_lease WHERE user_id = $1 AND pair_id = ANY($2::int[])`, [userId, pairIds]);
+  const res = await pool().query(`DELETE FROM pair_lease WHERE user_id = $1 AND pair_id = ANY($2::int[]) AND expires_at < now() + interval '1 day'`, [userId, pairIds]);
   return { released: res.rowCount ?? 0 };
 }
 
