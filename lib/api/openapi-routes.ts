@@ -59,35 +59,36 @@ import * as r54 from "@/app/api/probe/sets/route";
 import * as r55 from "@/app/api/prompts/comparison/route";
 import * as r56 from "@/app/api/prompts/dry-run/route";
 import * as r57 from "@/app/api/prompts/route";
-import * as r58 from "@/app/api/review/groups/[id]/undo/route";
-import * as r59 from "@/app/api/review/groups/route";
-import * as r60 from "@/app/api/review/release/route";
-import * as r61 from "@/app/api/review/votes/route";
-import * as r62 from "@/app/api/search/stems/route";
-import * as r63 from "@/app/api/segments/jsonl/route";
-import * as r64 from "@/app/api/segments/route";
-import * as r65 from "@/app/api/segments/sample/route";
-import * as r66 from "@/app/api/stats/route";
-import * as r67 from "@/app/api/tokens/[id]/route";
-import * as r68 from "@/app/api/tokens/route";
-import * as r69 from "@/app/api/uploads/route";
-import * as r70 from "@/app/api/users/[id]/password/route";
-import * as r71 from "@/app/api/users/[id]/route";
-import * as r72 from "@/app/api/users/route";
-import * as r73 from "@/app/api/verify/coverage/route";
-import * as r74 from "@/app/api/verify/estimate/route";
-import * as r75 from "@/app/api/verify/options/route";
-import * as r76 from "@/app/api/verify/pairs/[id]/route";
-import * as r77 from "@/app/api/verify/route";
-import * as r78 from "@/app/api/verify/verdicts/route";
-import * as r79 from "@/app/api/views/[id]/route";
-import * as r80 from "@/app/api/views/route";
+import * as r58 from "@/app/api/review/assign/route";
+import * as r59 from "@/app/api/review/groups/[id]/undo/route";
+import * as r60 from "@/app/api/review/groups/route";
+import * as r61 from "@/app/api/review/release/route";
+import * as r62 from "@/app/api/review/votes/route";
+import * as r63 from "@/app/api/search/stems/route";
+import * as r64 from "@/app/api/segments/jsonl/route";
+import * as r65 from "@/app/api/segments/route";
+import * as r66 from "@/app/api/segments/sample/route";
+import * as r67 from "@/app/api/stats/route";
+import * as r68 from "@/app/api/tokens/[id]/route";
+import * as r69 from "@/app/api/tokens/route";
+import * as r70 from "@/app/api/uploads/route";
+import * as r71 from "@/app/api/users/[id]/password/route";
+import * as r72 from "@/app/api/users/[id]/route";
+import * as r73 from "@/app/api/users/route";
+import * as r74 from "@/app/api/verify/coverage/route";
+import * as r75 from "@/app/api/verify/estimate/route";
+import * as r76 from "@/app/api/verify/options/route";
+import * as r77 from "@/app/api/verify/pairs/[id]/route";
+import * as r78 from "@/app/api/verify/route";
+import * as r79 from "@/app/api/verify/verdicts/route";
+import * as r80 from "@/app/api/views/[id]/route";
+import * as r81 from "@/app/api/views/route";
 
 export const ROUTES: RegisteredRoute[] = [
   { path: "/api/agreement/adjudicate", file: "app/api/agreement/adjudicate/route.ts", module: r0, docs: {"POST":"Settles a disagreement: the curator's decision becomes the pair's status."} },
   { path: "/api/agreement/overlap", file: "app/api/agreement/overlap/route.ts", module: r1, docs: {"POST":"Routes a seeded fraction of a slice's pending pairs to two reviewers, blind to each other."} },
   { path: "/api/agreement", file: "app/api/agreement/route.ts", module: r2, docs: {"GET":"Cohen's kappa per reviewer pair and overall, overlap progress, and the disagreements awaiting adjudication."} },
-  { path: "/api/assembly", file: "app/api/assembly/route.ts", module: r3, docs: {"POST":"Starts an assemble job (extra eval sets come as finished uploads); the UI follows it through /api/jobs/:id."} },
+  { path: "/api/assembly", file: "app/api/assembly/route.ts", module: r3, docs: {"POST":"Starts an assemble job (extra eval sets come as finished uploads); the UI follows it through /api/jobs/:id. Eval sets are small: they are copied out of PostgreSQL here, into the server's data dir, as before uploads moved into the database (the eval-set registry still keeps its copies as files)."} },
   { path: "/api/assembly/runs", file: "app/api/assembly/runs/route.ts", module: r4, docs: {} },
   { path: "/api/assembly/stats", file: "app/api/assembly/stats/route.ts", module: r5, docs: {"GET":"Balance charts' data: one run (?runId=) or the current dataset."} },
   { path: "/api/audit", file: "app/api/audit/route.ts", module: r6, docs: {"GET":"Security events for admins (Settings → Audit), newest first, keyset-paged by `before`."} },
@@ -117,7 +118,7 @@ export const ROUTES: RegisteredRoute[] = [
   { path: "/api/generate", file: "app/api/generate/route.ts", module: r30, docs: {} },
   { path: "/api/guidelines", file: "app/api/guidelines/route.ts", module: r31, docs: {"GET":"The guidelines in force and the list of earlier versions.","POST":"Saves a new version; decisions from now on record it."} },
   { path: "/api/imports/demo", file: "app/api/imports/demo/route.ts", module: r32, docs: {} },
-  { path: "/api/imports", file: "app/api/imports/route.ts", module: r33, docs: {} },
+  { path: "/api/imports", file: "app/api/imports/route.ts", module: r33, docs: {"POST":"Imports finished uploads: they live in PostgreSQL, so any worker can run the job; it removes them once read."} },
   { path: "/api/jobs/{id}/cancel", file: "app/api/jobs/[id]/cancel/route.ts", module: r34, docs: {} },
   { path: "/api/jobs/{id}/events", file: "app/api/jobs/[id]/events/route.ts", module: r35, docs: {"GET":"The job's history: every status change with its message and error (`in2 jobs logs`)."} },
   { path: "/api/jobs/{id}/items/retry", file: "app/api/jobs/[id]/items/retry/route.ts", module: r36, docs: {} },
@@ -142,27 +143,28 @@ export const ROUTES: RegisteredRoute[] = [
   { path: "/api/prompts/comparison", file: "app/api/prompts/comparison/route.ts", module: r55, docs: {"GET":"Per prompt version × model: pairs, accept rate with its 95% Wilson interval, flag and verdict rates, tokens, $ per accepted pair."} },
   { path: "/api/prompts/dry-run", file: "app/api/prompts/dry-run/route.ts", module: r56, docs: {"POST":"Tries a prompt on 5 seeded segments: the replies, checked as generation checks them, with tokens and cost."} },
   { path: "/api/prompts", file: "app/api/prompts/route.ts", module: r57, docs: {"GET":"Every prompt version (built-in ones first); old versions stay readable.","POST":"Saves an edit as a new immutable version (the same text again is the same version)."} },
-  { path: "/api/review/groups/{id}/undo", file: "app/api/review/groups/[id]/undo/route.ts", module: r58, docs: {"POST":"Undoes a whole bulk action; pairs changed since keep their newer state and are counted as `kept`."} },
-  { path: "/api/review/groups", file: "app/api/review/groups/route.ts", module: r59, docs: {"GET":"Recent bulk actions (event groups), newest first: who, what, how many pairs, undone or not."} },
-  { path: "/api/review/release", file: "app/api/review/release/route.ts", module: r60, docs: {"POST":"Gives the caller's leased pairs back to the queue (a skip, or leaving the review page)."} },
-  { path: "/api/review/votes", file: "app/api/review/votes/route.ts", module: r61, docs: {"POST":"A blind decision on an overlap pair (the queue marks them `blind`); the pair is decided when two votes agree."} },
-  { path: "/api/search/stems", file: "app/api/search/stems/route.ts", module: r62, docs: {"GET":"The English stems a search looks for, so the UI can say why a word form matched."} },
-  { path: "/api/segments/jsonl", file: "app/api/segments/jsonl/route.ts", module: r63, docs: {"GET":"Every matching segment with its full text, as JSON Lines (what `in2 segments --jsonl` prints)."} },
-  { path: "/api/segments", file: "app/api/segments/route.ts", module: r64, docs: {} },
-  { path: "/api/segments/sample", file: "app/api/segments/sample/route.ts", module: r65, docs: {} },
-  { path: "/api/stats", file: "app/api/stats/route.ts", module: r66, docs: {} },
-  { path: "/api/tokens/{id}", file: "app/api/tokens/[id]/route.ts", module: r67, docs: {"DELETE":"Revokes a token: its owner, or an admin (anyone's)."} },
-  { path: "/api/tokens", file: "app/api/tokens/route.ts", module: r68, docs: {"GET":"The caller's tokens; `?all=true` (admins) everyone's, so an admin can revoke any.","POST":"The secret is in this answer only; it is never shown again."} },
-  { path: "/api/uploads", file: "app/api/uploads/route.ts", module: r69, docs: {"POST":"POST the raw file bytes; ?name= gives the file name (its extension tells JSON Lines from text)."} },
-  { path: "/api/users/{id}/password", file: "app/api/users/[id]/password/route.ts", module: r70, docs: {"POST":"An admin sets a new password for someone; that person's sessions end."} },
-  { path: "/api/users/{id}", file: "app/api/users/[id]/route.ts", module: r71, docs: {"PATCH":"Admins change a role, or disable (sessions and tokens end at once) / enable an account.","DELETE":"Removes an account for good; its row stays so everything it did stays attributed."} },
-  { path: "/api/users", file: "app/api/users/route.ts", module: r72, docs: {} },
-  { path: "/api/verify/coverage", file: "app/api/verify/coverage/route.ts", module: r73, docs: {"GET":"How much of the dataset is verified, and the verdict counts."} },
-  { path: "/api/verify/estimate", file: "app/api/verify/estimate/route.ts", module: r74, docs: {"POST":"Pairs, checks, tokens and an upper bound of the cost, before starting."} },
-  { path: "/api/verify/options", file: "app/api/verify/options/route.ts", module: r75, docs: {"GET":"Providers available here, the default model, the prompt version and the matching rule."} },
-  { path: "/api/verify/pairs/{id}", file: "app/api/verify/pairs/[id]/route.ts", module: r76, docs: {"GET":"A pair's latest verdict and the checks behind it, with the model's raw replies."} },
-  { path: "/api/verify", file: "app/api/verify/route.ts", module: r77, docs: {"POST":"Starts a verification job over a selection (pair ids, a generation job, or the pairs filter)."} },
-  { path: "/api/verify/verdicts", file: "app/api/verify/verdicts/route.ts", module: r78, docs: {"GET":"Verdict summaries of the pairs of one table page."} },
-  { path: "/api/views/{id}", file: "app/api/views/[id]/route.ts", module: r79, docs: {} },
-  { path: "/api/views", file: "app/api/views/route.ts", module: r80, docs: {"POST":"Names the current pairs filter; share it as /pairs?view=ID."} },
+  { path: "/api/review/assign", file: "app/api/review/assign/route.ts", module: r58, docs: {"POST":"Assigns a slice's pending pairs to people (long queue leases, split evenly)."} },
+  { path: "/api/review/groups/{id}/undo", file: "app/api/review/groups/[id]/undo/route.ts", module: r59, docs: {"POST":"Undoes a whole bulk action; pairs changed since keep their newer state and are counted as `kept`."} },
+  { path: "/api/review/groups", file: "app/api/review/groups/route.ts", module: r60, docs: {"GET":"Recent bulk actions (event groups), newest first: who, what, how many pairs, undone or not."} },
+  { path: "/api/review/release", file: "app/api/review/release/route.ts", module: r61, docs: {"POST":"Gives the caller's leased pairs back to the queue (a skip, or leaving the review page)."} },
+  { path: "/api/review/votes", file: "app/api/review/votes/route.ts", module: r62, docs: {"POST":"A blind decision on an overlap pair (the queue marks them `blind`); the pair is decided when two votes agree."} },
+  { path: "/api/search/stems", file: "app/api/search/stems/route.ts", module: r63, docs: {"GET":"The English stems a search looks for, so the UI can say why a word form matched."} },
+  { path: "/api/segments/jsonl", file: "app/api/segments/jsonl/route.ts", module: r64, docs: {"GET":"Every matching segment with its full text, as JSON Lines (what `in2 segments --jsonl` prints)."} },
+  { path: "/api/segments", file: "app/api/segments/route.ts", module: r65, docs: {} },
+  { path: "/api/segments/sample", file: "app/api/segments/sample/route.ts", module: r66, docs: {} },
+  { path: "/api/stats", file: "app/api/stats/route.ts", module: r67, docs: {} },
+  { path: "/api/tokens/{id}", file: "app/api/tokens/[id]/route.ts", module: r68, docs: {"DELETE":"Revokes a token: its owner, or an admin (anyone's)."} },
+  { path: "/api/tokens", file: "app/api/tokens/route.ts", module: r69, docs: {"GET":"The caller's tokens; `?all=true` (admins) everyone's, so an admin can revoke any.","POST":"The secret is in this answer only; it is never shown again."} },
+  { path: "/api/uploads", file: "app/api/uploads/route.ts", module: r70, docs: {"POST":"POST the raw file bytes, streamed into PostgreSQL; ?name= gives the file name (its extension tells JSON Lines from text)."} },
+  { path: "/api/users/{id}/password", file: "app/api/users/[id]/password/route.ts", module: r71, docs: {"POST":"An admin sets a new password for someone; that person's sessions end."} },
+  { path: "/api/users/{id}", file: "app/api/users/[id]/route.ts", module: r72, docs: {"PATCH":"Admins change a role, or disable (sessions and tokens end at once) / enable an account.","DELETE":"Removes an account for good; its row stays so everything it did stays attributed."} },
+  { path: "/api/users", file: "app/api/users/route.ts", module: r73, docs: {} },
+  { path: "/api/verify/coverage", file: "app/api/verify/coverage/route.ts", module: r74, docs: {"GET":"How much of the dataset is verified, and the verdict counts."} },
+  { path: "/api/verify/estimate", file: "app/api/verify/estimate/route.ts", module: r75, docs: {"POST":"Pairs, checks, tokens and an upper bound of the cost, before starting."} },
+  { path: "/api/verify/options", file: "app/api/verify/options/route.ts", module: r76, docs: {"GET":"Providers available here, the default model, the prompt version and the matching rule."} },
+  { path: "/api/verify/pairs/{id}", file: "app/api/verify/pairs/[id]/route.ts", module: r77, docs: {"GET":"A pair's latest verdict and the checks behind it, with the model's raw replies."} },
+  { path: "/api/verify", file: "app/api/verify/route.ts", module: r78, docs: {"POST":"Starts a verification job over a selection (pair ids, a generation job, or the pairs filter)."} },
+  { path: "/api/verify/verdicts", file: "app/api/verify/verdicts/route.ts", module: r79, docs: {"GET":"Verdict summaries of the pairs of one table page."} },
+  { path: "/api/views/{id}", file: "app/api/views/[id]/route.ts", module: r80, docs: {} },
+  { path: "/api/views", file: "app/api/views/route.ts", module: r81, docs: {"POST":"Names the current pairs filter; share it as /pairs?view=ID."} },
 ];
