@@ -26,12 +26,16 @@ export function JobsPage() {
       <Card className="min-w-0">
         <CardHeader title="All jobs" description="Imports, generation, assembly, exports and probe runs, from every user, the CLI and every worker." />
         <div className="flex flex-wrap gap-2 border-b border-zinc-100 px-4 py-2 dark:border-zinc-800">
-          <Select aria-label="Kind" className="w-40" value={url.kind} onChange={(e) => filter({ kind: e.target.value })}>
-            {KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </Select>
-          <Select aria-label="Status" className="w-40" value={url.status} onChange={(e) => filter({ status: e.target.value })}>
-            {STATUSES.map((s) => <option key={s} value={s}>{s || "Any status"}</option>)}
-          </Select>
+          <div className="w-44">
+            <Select aria-label="Kind" value={url.kind} onChange={(e) => filter({ kind: e.target.value })}>
+              {KINDS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            </Select>
+          </div>
+          <div className="w-44">
+            <Select aria-label="Status" value={url.status} onChange={(e) => filter({ status: e.target.value })}>
+              {STATUSES.map((s) => <option key={s} value={s}>{s || "Any status"}</option>)}
+            </Select>
+          </div>
         </div>
         {isLoading && <SkeletonRows rows={4} />}
         {error && <div className="p-4"><ErrorNotice error={error} /></div>}
