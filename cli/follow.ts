@@ -7,6 +7,7 @@ export interface FollowedJob {
 }
 
 export const ACTIVE_STATUSES = ["queued", "running", "cancelling"];
+const QUEUED_HINT_MS = 15_000;
 
 export async function followJob<J extends FollowedJob>(
   get: (id: number) => Promise<J>, id: number, label: ((j: J) => string) | undefined, log: (line: string) => void, everyMs = 1000,
@@ -14,6 +15,7 @@ export async function followJob<J extends FollowedJob>(
   const started = Date.now();
   let first: { at: number; done: number } | undefined;
   let last = "";
+  let hinted = false;
   for (;;) {
     const job = await get(id);
     if (job.status === "running" && !first) first = { at: Date.now(), done: job.done };
@@ -21,6 +23,10 @@ export async function followJob<J extends FollowedJob>(
     if (line !== last) log(line);
     last = line;
     if (!ACTIVE_STATUSES.includes(job.status)) return job;
+    if (job.status === "queued" && !hinted && Date.now() - started > QUEUED_HINT_MS) {
+      hinted = true;
+      log(`${job.kind} #${job.id} is still queued: no worker has taken it yet (npm start runs one, or npx in2 worker)`);
+    }
     await new Promise((r) => setTimeout(r, Math.min(everyMs, 250 + (Date.now() - started) / 4)));
   }
 }

@@ -43,11 +43,16 @@ export function remoteFromEnv(env: Record<string, string | undefined> = process.
   const headers = { authorization: `Bearer ${token}` };
 
   const send = async (p: string, init: RequestInit & { duplex?: "half" }): Promise<Response> => {
-    let res: Response;
-    try {
-      res = await fetch(`${url}${p}`, { ...init, headers: { ...headers, ...init.headers } });
-    } catch (err) {
-      throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
+    let res: Response | undefined;
+    // a GET is safe to repeat: a dropped keep-alive connection or a brief network hiccup must not end a long --wait
+    const attempts = init.method === "GET" ? 4 : 1;
+    for (let attempt = 1; !res; attempt++) {
+      try {
+        res = await fetch(`${url}${p}`, { ...init, headers: { ...headers, ...init.headers } });
+      } catch (err) {
+        if (attempt >= attempts) throw new Error(`cannot reach ${url}: ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, 500 * 2 ** (attempt - 1)));
+      }
     }
     if (res.ok) return res;
     const text = await res.text();

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 interface Job { id: number; kind: string; status: string; done: number; total: number; failed: number }
 
-describe("in2 jobs", () => {
+describe("in2 jobs", { timeout: 300_000 }, () => {
   let cancelled: number;
 
   it("cancels a queued job; `jobs wait` on it exits 3 and still prints the job; --resume continues it", async () => {

@@ -6,6 +6,8 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
+import { getCorpus } from "@/lib/corpus/corpora";
+import { streamSegments } from "@/lib/corpus/segments";
 import { pool } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/queue";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
@@ -52,7 +54,8 @@ afterAll(async () => {
 
 const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
+// each step spawns the CLI a few times; on a loaded 2-core machine one spawn can take 10 s
+describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", { timeout: 300_000 }, () => {
   let generateJob: number;
   // pairs made: the offline generator gives up (a failed item, with its reason) on a segment it cannot make a cloze from
   let made: number;
@@ -84,18 +87,22 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
     expect(r.stderr).toMatch(new RegExp(`estimate: ${made} pairs`));
   });
 
-  it("streams pairs and segments byte for byte as the CLI on the server itself prints them", async () => {
-    for (const args of [["pairs", "--status", "pending", "--jsonl"], ["segments", "--corpus", "journey", "--min-tokens", "200", "--jsonl"]]) {
-      const there = await runCli(args, remote);
-      const here = await runCli(args, { DATABASE_URL: dbUrl });
-      expect(there.code, there.stderr).toBe(0);
-      expect(here.code, here.stderr).toBe(0);
-      expect(there.stdout.length).toBeGreaterThan(100);
-      expect(there.stdout).toBe(here.stdout);
-    }
-    const pairs = (await runCli(["pairs", "--job", String(generateJob), "--jsonl"], remote)).stdout.trim().split("\n").map((l) => JSON.parse(l));
+  it("streams pairs and segments byte for byte as the server's own database gives them", async () => {
+    const there = await runCli(["pairs", "--status", "pending", "--jsonl"], remote);
+    const here = await runCli(["pairs", "--status", "pending", "--jsonl"], { DATABASE_URL: dbUrl });
+    expect(there.code, there.stderr).toBe(0);
+    expect(here.code, here.stderr).toBe(0);
+    expect(there.stdout).toBe(here.stdout);
+    const pairs = there.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(pairs).toHaveLength(made);
     expect(pairs[0]).toMatchObject({ status: "pending", type: "single", provider: "offline", evidence: [expect.objectContaining({ piece: 1 })] });
+
+    const segments = await runCli(["segments", "--corpus", "journey", "--min-tokens", "200", "--jsonl"], remote);
+    expect(segments.code, segments.stderr).toBe(0);
+    let expected = "";
+    for await (const seg of streamSegments({ corpusId: (await getCorpus("journey")).id, minTokens: 200 })) expected += `${JSON.stringify(seg)}\n`;
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(segments.stdout).toBe(expected);
   });
 
   it("assembles contexts with --wait", async () => {
@@ -120,6 +127,21 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", () => {
     expect(JSON.parse(fs.readFileSync(json.manifest, "utf8"))).toMatchObject({ rows: made });
     expect(server.requests).toContain(`GET /api/exports/${json.export_id}/download`);
     expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["train.jsonl.gz", "train.manifest.json"]);
+  });
+
+  it("builds a probe set on the server and downloads it, identical to the server's own export", async () => {
+    const there = path.join(dir, "probe-remote.jsonl");
+    const built = await runCli(["probe", "build", "--style", "code", "--tokens", "1024", "--sets", "1", "--seed", "5", "--positions", "6", "--out", there], remote);
+    expect(built.code, built.stderr).toBe(0);
+    const summary = built.json as { set: number; examples: number; written: number };
+    expect(summary.written).toBe(summary.examples);
+    expect(summary.examples).toBeGreaterThan(0);
+    const here = path.join(dir, "probe-local.jsonl");
+    const local = await runCli(["probe", "export", "--set", String(summary.set), "--out", here], { DATABASE_URL: dbUrl });
+    expect(local.code, local.stderr).toBe(0);
+    expect(fs.readFileSync(there, "utf8")).toBe(fs.readFileSync(here, "utf8"));
+    const list = await runCli(["probe", "list"], remote);
+    expect((list.json as { sets: { set: number }[] }).sets.map((x) => x.set)).toEqual([summary.set]);
   });
 
   it("lists, shows and reads the logs of the server's jobs", async () => {
