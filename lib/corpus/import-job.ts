@@ -5,10 +5,13 @@ import { dataDir } from "@/lib/config/paths";
 import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { defineJob } from "@/lib/jobs/define";
 import { importFiles, type Skip } from "./importer";
+import { deleteUpload, spoolUpload } from "./uploads";
 
 export const importParams = z.object({
   corpus: z.string().min(1).max(200),
-  files: z.array(z.object({ path: z.string(), name: z.string() })).min(1),
+  /** a local path (demo, CLI), or an upload stored in PostgreSQL (the UI and remote CLI: any worker can read it) */
+  files: z.array(z.object({ path: z.string().optional(), upload: z.string().optional(), name: z.string() })
+    .refine((f) => (f.path === undefined) !== (f.upload === undefined), "a file is a path or an upload")).min(1),
   textField: z.string().min(1).max(200).optional(),
   tokenizer: z.string().min(1).max(500).optional(),
   maxParagraphTokens: z.number().int().min(0).optional(),
@@ -23,25 +26,44 @@ export const importJob = defineJob({
   params: importParams,
   async run(ctx, p) {
     const recent: Skip[] = [];
-    const summary = await importFiles({
-      corpus: p.corpus,
-      files: p.files,
-      textField: p.textField,
-      tokenizer: p.tokenizer,
-      maxParagraphTokens: p.maxParagraphTokens,
-      signal: ctx.signal,
-      onSkip: (s) => {
-        recent.push(s);
-        if (recent.length > 20) recent.shift();
-      },
-      onProgress: (pr) => {
-        void ctx.progress({
-          done: pr.bytesRead, total: pr.bytesTotal,
-          counters: { imported: pr.imported, duplicates: pr.duplicates, segments: pr.segments, skipped: pr.skipped, recentSkips: recent },
-        });
-      },
-    });
-    if (p.deleteAfter) for (const f of p.files) if (isUpload(f.path)) await fs.promises.rm(f.path, { force: true });
+    // Uploads are copied from PostgreSQL into this worker's own data dir (streamed), then read like any file.
+    const spool = path.join(uploadsDir(), `job-${ctx.jobId}`);
+    let summary: Awaited<ReturnType<typeof importFiles>>;
+    try {
+      const files: { path: string; name: string }[] = [];
+      for (const [i, f] of p.files.entries()) {
+        if (f.path !== undefined) { files.push({ path: f.path, name: f.name }); continue; }
+        await ctx.progress({ message: `reading upload ${f.name} from the database` });
+        const local = path.join(spool, `${i}-${path.basename(f.name).replace(/[^\w.\-]+/g, "_")}`);
+        await spoolUpload(f.upload!, local);
+        files.push({ path: local, name: f.name });
+      }
+      summary = await importFiles({
+        corpus: p.corpus,
+        files,
+        textField: p.textField,
+        tokenizer: p.tokenizer,
+        maxParagraphTokens: p.maxParagraphTokens,
+        signal: ctx.signal,
+        onSkip: (s) => {
+          recent.push(s);
+          if (recent.length > 20) recent.shift();
+        },
+        onProgress: (pr) => {
+          void ctx.progress({
+            done: pr.bytesRead, total: pr.bytesTotal,
+            counters: { imported: pr.imported, duplicates: pr.duplicates, segments: pr.segments, skipped: pr.skipped, recentSkips: recent },
+          });
+        },
+      });
+    } finally {
+      await fs.promises.rm(spool, { recursive: true, force: true });
+    }
+    if (!ctx.signal.aborted) {
+      for (const f of p.files) if (f.upload !== undefined) await deleteUpload(f.upload);
+      // jobs queued before uploads moved into PostgreSQL named files under the uploads dir
+      if (p.deleteAfter) for (const f of p.files) if (f.path !== undefined && isUpload(f.path)) await fs.promises.rm(f.path, { force: true });
+    }
     // new documents are checked against the active eval sets before anyone generates from them or draws fillers
     await ctx.progress({ message: "decontaminating" });
     const [decontamination] = await decontaminateAll({ corpusIds: [summary.corpusId], signal: ctx.signal });

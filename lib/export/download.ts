@@ -3,6 +3,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/api/errors";
 import { getExport } from "./exports";
+import { inStore } from "./store";
 
 /**
  * A finished export as a streamed HTTP response: the file is read in chunks as the client takes them, so a
@@ -10,7 +11,8 @@ import { getExport } from "./exports";
  */
 export async function exportDownload(id: number, which: "file" | "manifest" = "file"): Promise<Response> {
   const row = await getExport(id);
-  const file = which === "file" ? row.path : row.manifestPath;
+  // a shared store may be mounted elsewhere on the worker that wrote the file: look it up in this process's store
+  const file = inStore(which === "file" ? row.path : row.manifestPath);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) throw new AppError("not_found", `the file of export ${id} is gone from ${file}; run the export again`);
   const type = which === "manifest" ? "application/json" : file.endsWith(".gz") ? "application/gzip" : "application/x-ndjson; charset=utf-8";

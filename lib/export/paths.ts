@@ -1,10 +1,10 @@
 import path from "node:path";
-import { dataDir } from "@/lib/config/paths";
 import type { ExportOptions } from "./params";
+import { exportStoreDir } from "./store";
 
-/** Where exports started from the UI are written (the CLI writes wherever --out says). */
+/** Where exports started from the UI are written: the export store (the CLI writes wherever --out says). */
 export function exportsDir(): string {
-  return path.join(dataDir(), "exports");
+  return exportStoreDir();
 }
 
 /** The default file of an export job: named by job id and format, so every job has its own file. */

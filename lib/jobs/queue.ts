@@ -28,17 +28,39 @@ export async function stopBoss(): Promise<void> {
   if (b) await (await b).stop({ graceful: false, wait: true });
 }
 
-/** Creates a job row and asks a worker to run it. */
-export async function enqueueJob(kind: string, params: unknown, opts: { createdById?: number; total?: number } = {}): Promise<number> {
+/**
+ * Creates a job row and asks a worker to run it. `store`: the export store the job needs (lib/export/store.ts);
+ * the job is then delivered only to workers that have that store.
+ */
+export async function enqueueJob(kind: string, params: unknown, opts: { createdById?: number; total?: number; store?: string } = {}): Promise<number> {
   const { rows } = await pool().query<{ id: number }>(
-    `INSERT INTO job (kind, params, total, created_by_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [kind, JSON.stringify(params ?? {}), opts.total ?? 0, opts.createdById ?? null]);
+    `INSERT INTO job (kind, params, total, created_by_id, store) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [kind, JSON.stringify(params ?? {}), opts.total ?? 0, opts.createdById ?? null, opts.store ?? null]);
   const id = rows[0]!.id;
-  await dispatch(id);
+  await dispatch(id, opts.store ?? null);
   return id;
 }
 
-export async function dispatch(jobId: number): Promise<void> {
+/** The queue of jobs bound to one store; workers that have the store work it besides the common queue. */
+export function storeQueue(store: string): string {
+  return `${JOB_QUEUE}.${store}`;
+}
+
+const created = new Set<string>();
+export async function ensureQueue(name: string): Promise<void> {
+  if (created.has(name)) return;
+  await (await boss()).createQueue(name, { name, retryLimit: 0, expireInHours: 23 });
+  created.add(name);
+}
+
+/** Sends "run job N" to the job's queue: the common one, or its store's (looked up when not given). */
+export async function dispatch(jobId: number, store?: string | null): Promise<void> {
   const b = await boss();
-  await b.send(JOB_QUEUE, { jobId }, { singletonKey: `job-${jobId}` });
+  if (store === undefined) {
+    const { rows } = await pool().query<{ store: string | null }>(`SELECT store FROM job WHERE id = $1`, [jobId]);
+    store = rows[0]?.store ?? null;
+  }
+  const queue = store ? storeQueue(store) : JOB_QUEUE;
+  if (store) await ensureQueue(queue);
+  await b.send(queue, { jobId }, { singletonKey: `job-${jobId}` });
 }

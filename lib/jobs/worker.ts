@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { pool } from "@/lib/db/client";
 import "./kinds";
-import { boss, dispatch, JOB_QUEUE } from "./queue";
+import { exportStore } from "@/lib/export/store";
+import { boss, dispatch, ensureQueue, JOB_QUEUE, storeQueue } from "./queue";
 import { LEASE_SECONDS, runJob } from "./runner";
 
 export interface Worker { id: string; stop(): Promise<void> }
@@ -17,25 +18,31 @@ export async function startWorker(opts: { concurrency?: number; log?: (l: string
   const log = opts.log ?? (() => {});
   const b = await boss();
   const workIds: string[] = [];
-  for (let i = 0; i < (opts.concurrency ?? 2); i++) {
-    workIds.push(await b.work<{ jobId: number }>(JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (!job) return;
-      const outcome = await runJob(job.data.jobId, id, log);
-      if (outcome.status !== "skipped") log(`job ${job.data.jobId} ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`);
-    }));
+  // the common queue (up to `concurrency` jobs at once), and one more for jobs bound to this worker's export store
+  // (lib/export/store.ts): exports that only a worker seeing that directory can write
+  const mine = storeQueue(exportStore().id);
+  await ensureQueue(mine);
+  for (const [queue, n] of [[JOB_QUEUE, opts.concurrency ?? 2], [mine, 1]] as const) {
+    for (let i = 0; i < n; i++) {
+      workIds.push(await b.work<{ jobId: number }>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (!job) return;
+        const outcome = await runJob(job.data.jobId, id, log);
+        if (outcome.status !== "skipped") log(`job ${job.data.jobId} ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`);
+      }));
+    }
   }
   const sweep = async () => {
-    const { rows } = await pool().query<{ id: number; status: string }>(
+    const { rows } = await pool().query<{ id: number; status: string; store: string | null }>(
       `UPDATE job SET locked_by = NULL,
          status = CASE WHEN status = 'cancelling' THEN 'cancelled'::"JobStatus" ELSE status END,
          finished_at = CASE WHEN status = 'cancelling' THEN now() ELSE finished_at END
        WHERE (status IN ('running', 'cancelling') AND heartbeat_at < now() - make_interval(secs => $1))
           OR (status = 'queued' AND created_at < now() - make_interval(secs => $1) AND locked_by IS NULL)
-       RETURNING id, status`, [LEASE_SECONDS]);
+       RETURNING id, status, store`, [LEASE_SECONDS]);
     for (const r of rows) {
       if (r.status === "cancelled") continue;
       log(`job ${r.id}: its worker stopped answering; dispatching it again`);
-      await dispatch(r.id);
+      await dispatch(r.id, r.store);
     }
   };
   await sweep().catch((e: Error) => log(`sweep failed: ${e.message}`));

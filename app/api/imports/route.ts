@@ -1,10 +1,12 @@
 import { route } from "@/lib/api/route";
 import { importBody } from "@/lib/api/schemas";
-import { uploadPath } from "@/lib/corpus/uploads";
+import { getUpload } from "@/lib/corpus/uploads";
 import { enqueueJob } from "@/lib/jobs/queue";
 
+/** Imports finished uploads: they live in PostgreSQL, so any worker can run the job; it removes them once read. */
 export const POST = route({ role: "curator", body: importBody }, async ({ body, user }) => {
-  const files = body.uploads.map((id, i) => ({ path: uploadPath(id), name: body.names?.[i] ?? id.replace(/^[^-]+-[^-]+-/, "") }));
+  const uploads = await Promise.all(body.uploads.map((id) => getUpload(id)));
+  const files = uploads.map((u, i) => ({ upload: u.id, name: body.names?.[i] ?? u.name }));
   const jobId = await enqueueJob("import", {
     corpus: body.corpus, files, textField: body.textField, tokenizer: body.tokenizer,
     maxParagraphTokens: body.maxParagraphTokens, deleteAfter: true,

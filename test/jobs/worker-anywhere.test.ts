@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteUpload, getUpload, saveUpload, uploadStream } from "@/lib/corpus/uploads";
+import { pool } from "@/lib/db/client";
+import { exportDownload } from "@/lib/export/download";
+import { startExport } from "@/lib/export/start";
+import { exportStore } from "@/lib/export/store";
+import { resolveRequest } from "@/lib/generate/params";
+import { getJob, type JobRow } from "@/lib/jobs/jobs";
+import { enqueueJob, stopBoss } from "@/lib/jobs/queue";
+import { useTestDatabase } from "../support/db";
+
+/**
+ * Workers anywhere (issue 14): a worker with only DATABASE_URL, its own IN2_DATA_DIR and no access to the web
+ * server's disk runs an uploaded import (the upload lives in PostgreSQL), a generation and an export to a shared
+ * export store (IN2_EXPORT_DIR, mounted at another path on the worker), and the web side's download of that
+ * export has the recorded sha256. An export bound to a store the worker does not have is left to others.
+ */
+let url: string;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-anywhere-"));
+const web = path.join(tmp, "web-data");
+const workerData = path.join(tmp, "worker-data");
+const shared = path.join(tmp, "shared-exports");
+const children: ChildProcess[] = [];
+let workerLog = "";
+const saved = { data: process.env.IN2_DATA_DIR, exp: process.env.IN2_EXPORT_DIR };
+
+beforeAll(async () => {
+  url = await useTestDatabase();
+  for (const d of [web, workerData, shared]) fs.mkdirSync(d, { recursive: true });
+  // the worker sees the shared store at another path (a different mount point on another machine)
+  fs.symlinkSync(shared, path.join(tmp, "worker-mount"));
+  process.env.IN2_DATA_DIR = web;
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  await stopBoss();
+  process.env.IN2_DATA_DIR = saved.data;
+  process.env.IN2_EXPORT_DIR = saved.exp;
+  if (saved.data === undefined) delete process.env.IN2_DATA_DIR;
+  if (saved.exp === undefined) delete process.env.IN2_EXPORT_DIR;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function startWorker(env: Record<string, string>): ChildProcess {
+  // only what a worker on another machine would have: the database URL and its own directories
+  const child = spawn(process.execPath, [path.join(process.cwd(), "bin", "in2.mjs"), "worker", "--concurrency", "1"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "2", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr?.on("data", (d: Buffer) => { workerLog += d; });
+  children.push(child);
+  return child;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const finished = (id: number) => until(`job ${id}`, async () => {
+  const j = await getJob(id);
+  return ["succeeded", "failed", "cancelled"].includes(j.status) && j;
+}) as Promise<JobRow>;
+
+const body = (buf: Buffer, piece: number) => new ReadableStream<Uint8Array>({
+  start(c) {
+    for (let o = 0; o < buf.length; o += piece) c.enqueue(new Uint8Array(buf.subarray(o, o + piece)));
+    c.close();
+  },
+});
+const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+
+describe("uploads in PostgreSQL", () => {
+  it("stream in 1 MiB rows and read back byte for byte", async () => {
+    const bytes = crypto.randomBytes(2.5 * 1024 * 1024 + 123);
+    const u = await saveUpload("../big file.bin", body(bytes, 65_537));
+    expect(u).toMatchObject({ name: "big_file.bin", bytes: bytes.length });
+    const { rows } = await pool().query<{ n: number; sha256: string }>(
+      `SELECT (SELECT count(*)::int FROM upload_chunk WHERE upload_id = $1) AS n, sha256 FROM upload WHERE id = $1`, [u.id]);
+    expect(rows[0]).toEqual({ n: 3, sha256: sha(bytes) });
+    const back: Buffer[] = [];
+    for await (const c of uploadStream(u.id)) back.push(c as Buffer);
+    expect(sha(Buffer.concat(back))).toBe(sha(bytes));
+    await deleteUpload(u.id);
+    await expect(getUpload(u.id)).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe("a worker on another machine", () => {
+  it("imports an upload, generates and exports to the shared store; the download has the recorded sha256", async () => {
+    const dir = path.join(process.cwd(), "data", "fixtures", "c4-gz");
+    const jsonl = Buffer.concat(fs.readdirSync(dir).filter((f) => f.endsWith(".gz")).sort().map((f) => zlib.gunzipSync(fs.readFileSync(path.join(dir, f)))));
+    const upload = await saveUpload("news.jsonl.gz", body(zlib.gzipSync(jsonl), 4096));
+
+    // the web server's side, as POST /api/imports does it
+    const importId = await enqueueJob("import", { corpus: "anywhere", files: [{ upload: upload.id, name: upload.name }], deleteAfter: true });
+    startWorker({ IN2_DATA_DIR: workerData, IN2_EXPORT_DIR: path.join(tmp, "worker-mount") });
+    const imported = await finished(importId);
+    expect(imported.error, workerLog).toBeNull();
+    expect(imported.status).toBe("succeeded");
+    const corpus = (imported.result as { corpusId: number; documents: { imported: number } });
+    expect(corpus.documents.imported).toBeGreaterThan(20);
+    // read from PostgreSQL, removed once imported; nothing left in either data dir
+    expect((await pool().query(`SELECT 1 FROM upload UNION ALL SELECT 1 FROM upload_chunk`)).rowCount).toBe(0);
+    expect(fs.readdirSync(path.join(workerData, "uploads"))).toEqual([]);
+    expect(fs.existsSync(path.join(web, "uploads"))).toBe(false);
+
+    const gen = await finished(await enqueueJob("generate", resolveRequest({ type: "single", count: 6, corpusId: corpus.corpusId, seed: 2, provider: "offline" })));
+    expect(gen.status).toBe("succeeded");
+
+    // an export bound to the web server's own data dir: the worker does not have that store and leaves it
+    delete process.env.IN2_EXPORT_DIR;
+    const localOnly = await startExport({ format: "raw", statuses: ["pending"], minTokens: 1024, maxTokens: 2048, shortRatio: 0, gzip: false });
+    // the same web server with the shared store configured
+    process.env.IN2_EXPORT_DIR = shared;
+    const exportJob = await startExport({ format: "raw", statuses: ["pending"], minTokens: 1024, maxTokens: 2048, shortRatio: 0, gzip: true });
+    const done = await finished(exportJob);
+    expect(done.error).toBeNull();
+    const result = done.result as { exportId: number; sha256: string; rows: number; out: string };
+    expect(result.rows).toBeGreaterThan(0);
+    expect(result.out.startsWith(path.join(tmp, "worker-mount"))).toBe(true); // written by the worker, at its mount
+    const { rows: jobRows } = await pool().query<{ id: number; store: string | null }>(`SELECT id, store FROM job WHERE id = ANY($1) ORDER BY id`, [[localOnly, exportJob]]);
+    expect(jobRows[1]!.store).toBe(exportStore().id); // the shared store's id, the same seen from both sides
+
+    const res = await exportDownload(result.exportId);
+    const got: Buffer[] = [];
+    for await (const c of res.body as unknown as AsyncIterable<Uint8Array>) got.push(Buffer.from(c));
+    const bytes = Buffer.concat(got);
+    expect(sha(bytes)).toBe(result.sha256);
+    expect(sha(fs.readFileSync(path.join(shared, path.basename(result.out))))).toBe(result.sha256);
+    expect(zlib.gunzipSync(bytes).toString("utf8").trim().split("\n")).toHaveLength(result.rows);
+
+    // by now the worker has long been free: the web-only export is still queued, untouched
+    const left = await getJob(localOnly);
+    expect(left.status).toBe("queued");
+    expect(jobRows[0]!.store).not.toBe(jobRows[1]!.store);
+  }, 400_000);
+});
