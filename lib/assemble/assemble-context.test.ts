@@ -5,8 +5,8 @@ import { assembleContext } from "./assemble-context";
 import { TOLERANCE } from "./filler-picker";
 import { renderAssembled } from "./render";
 import { ksPValue, ksUniformStatistic } from "./stats";
-import { loadDemoCorpus, memoryFillerSource, type DemoDocument } from "./testing/demo-corpus";
-import { makeDemoPairs } from "./testing/demo-pairs";
+import { loadDemoCorpus, memoryFillerSource, type DemoDocument } from "@/test/support/assemble-demo";
+import { makeDemoPairs } from "@/test/support/demo-pairs";
 import type { AssembleInput, AssembleOptions, AssembledContext, SegmentRef } from "./types";
 
 // Statistical properties of the recipe on the real demo corpus with the real Mistral tokenizer, at a fixed seed.

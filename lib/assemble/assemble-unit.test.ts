@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Rng } from "@/lib/random";
 import { assembleContext } from "./assemble-context";
 import { renderAssembled, renderContext } from "./render";
-import { wordTokenizer } from "./testing/demo-corpus";
+import { wordTokenizer } from "@/test/support/assemble-demo";
 import { AssemblyError, type AssembleInput, type AssembleOptions, type FillerSource, type SegmentRef } from "./types";
 
 // Small synthetic cases for the paths the corpus run rarely or never takes.

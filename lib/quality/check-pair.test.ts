@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readDemoTexts, segmentText, wordTokenizer } from "@/lib/assemble/testing/demo-corpus";
+import { segmentText, wordTokenizer } from "@/test/support/assemble-demo";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 import { QUALITY_CHECKS, scoreFlags } from "./catalog";
 import { checkPair, type PairForQuality } from "./check-pair";
 

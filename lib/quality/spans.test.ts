@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDemoTexts } from "@/lib/assemble/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 import { normalizeForMatch, sourceRange } from "./normalize";
 import { findAnswerSpan, findSupportSpans, quoteParts, sentences } from "./spans";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
-import { readDemoTexts } from "@/lib/tokenize/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 import { DEFAULT_MAX_PARAGRAPH_TOKENS, segmentDocument, type SegmentPiece } from "./segment";
 import { sentenceSpans, sentencesOf } from "./sentences";
-import { naiveCutSegments, naiveSegments } from "./testing/naive-segments";
+import { naiveCutSegments, naiveSegments } from "@/test/support/naive-segments";
 
 const words: Tokenizer = {
   name: "words",

@@ -2,9 +2,9 @@ import * as o200k from "gpt-tokenizer/encoding/o200k_base";
 import ref from "mistral-tokenizer-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
-import { readDemoTexts } from "@/lib/tokenize/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 import { segmentDocument, type SegmentPiece } from "./segment";
-import { naiveSegments } from "./testing/naive-segments";
+import { naiveSegments } from "@/test/support/naive-segments";
 
 const MIN = 128;
 let texts: string[];

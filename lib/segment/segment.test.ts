@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Tokenizer } from "@/lib/tokenize";
 import { codePointLength, segmentDocument, type SegmentPiece } from "./segment";
-import { naiveSegments } from "./testing/naive-segments";
+import { naiveSegments } from "@/test/support/naive-segments";
 
 /** One token per whitespace-separated word; declares no additivity, so segmentation recounts the buffer. */
 const words: Tokenizer = {

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import * as o200k from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TOKENIZER, describeTokenizer, getTokenizer, isValidTokenizerName } from "./index";
-import { readDemoParagraphs } from "./testing/demo-corpus";
+import { readDemoParagraphs } from "@/test/support/demo-corpus";
 
 /** A tiny WordLevel tokenizer.json whose post-processor adds [CLS], so addSpecialTokens: false is observable. */
 function writeTinyTokenizer(): string {

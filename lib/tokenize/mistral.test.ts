@@ -1,7 +1,7 @@
 import ref from "mistral-tokenizer-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMistralTokenizer, type MistralFastTokenizer } from "./mistral";
-import { readDemoParagraphs, readDemoTexts } from "./testing/demo-corpus";
+import { readDemoParagraphs, readDemoTexts } from "@/test/support/demo-corpus";
 
 const reference = (text: string): number[] => ref.encode(text, false, false) ?? [];
 

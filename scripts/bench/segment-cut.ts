@@ -6,7 +6,7 @@
  */
 import { segmentDocument } from "@/lib/segment";
 import { getTokenizer } from "@/lib/tokenize";
-import { readDemoTexts } from "@/lib/tokenize/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 
 const tokenizer = await getTokenizer("mistral");
 const texts = readDemoTexts();

@@ -8,7 +8,7 @@ import ref from "mistral-tokenizer-js";
 import { segmentDocument } from "@/lib/segment";
 import { getTokenizer } from "@/lib/tokenize";
 import { createMistralTokenizer } from "@/lib/tokenize/mistral";
-import { readDemoTexts } from "@/lib/tokenize/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 
 const texts = readDemoTexts();
 const paragraphs = texts.flatMap((t) => t.split("\n")).filter((p) => p !== "");

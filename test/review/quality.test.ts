@@ -4,7 +4,7 @@ import { getPair, getPairs } from "@/lib/pairs/detail";
 import { countPairs, listPairs } from "@/lib/pairs/list";
 import { recheckQuality } from "@/lib/pairs/quality";
 import { updatePair } from "@/lib/pairs/update";
-import type { SeedKind } from "@/lib/review/seed";
+import type { SeedKind } from "@/test/support/review-seed";
 import { useTestDatabase } from "../support/db";
 import { seedDemo } from "./support";
 

@@ -7,7 +7,7 @@ import { importFiles } from "@/lib/corpus/importer";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
 import { closeDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
-import { seedReviewPairs } from "@/lib/review/seed";
+import { seedReviewPairs } from "@/test/support/review-seed";
 
 const count = Number(process.argv[2] ?? 40);
 const handle = await ensureDatabase();

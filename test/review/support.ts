@@ -3,7 +3,7 @@ import type { Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
 import { importFiles } from "@/lib/corpus/importer";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
-import { seedReviewPairs } from "@/lib/review/seed";
+import { seedReviewPairs } from "@/test/support/review-seed";
 
 /** The demo corpus (1,000 real C4 documents) plus corpus-real pairs, the way the e2e seed and a user get them. */
 export async function seedDemo(count: number) {

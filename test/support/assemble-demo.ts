@@ -1,23 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Rng } from "@/lib/random";
-import { naiveSegments } from "@/lib/segment/testing/naive-segments";
-import type { CountingTokenizer, FillerSource, SegmentRef } from "../types";
+import type { CountingTokenizer, FillerSource, SegmentRef } from "@/lib/assemble/types";
+import { readDemoTexts } from "./demo-corpus";
+import { naiveSegments } from "./naive-segments";
 
-/** Test fixtures over the real demo corpus (1,000 C4 realnewslike documents). Not used by app code. */
-export const DEMO_CORPUS = join(process.cwd(), "data/demo/c4-realnewslike-1000.jsonl.gz");
-
-export function readDemoTexts(path = DEMO_CORPUS): string[] {
-  const texts: string[] = [];
-  for (const line of gunzipSync(readFileSync(path)).toString("utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    const row: unknown = JSON.parse(line);
-    if (typeof row === "object" && row !== null && "text" in row && typeof row.text === "string") texts.push(row.text);
-  }
-  return texts;
-}
-
+/** Assembly test fixtures over the real demo corpus (1,000 C4 realnewslike documents). Not used by app code. */
 export interface DemoDocument {
   id: number;
   text: string;

@@ -1,6 +1,6 @@
 import type { Rng } from "@/lib/random";
-import type { AssembleInput } from "../types";
-import type { DemoDocument } from "./demo-corpus";
+import type { AssembleInput } from "@/lib/assemble/types";
+import type { DemoDocument } from "./assemble-demo";
 
 /** Phrases frequent in news: as answers they make many fillers leak, so the leak filter has real work to do. */
 export const COMMON_ANSWERS = ["last year", "the United States", "on Tuesday", "for the first time", "in the past"];
