@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ParquetError, readParquetRecords } from "./parquet";
 import { readLines, type ReadOptions } from "./read-lines";
 
 /** One document read from an input file, or the reason a line of it was skipped. */
@@ -21,9 +22,42 @@ const SNIFF_LINES = 50;
 
 export class FatalImportError extends Error {}
 
-export function fileKind(file: string): "jsonl" | "text" {
+export function fileKind(file: string): "jsonl" | "text" | "parquet" {
+  if (/\.parquet$/i.test(file)) return "parquet";
   const name = path.basename(file).toLowerCase().replace(/\.gz$/, "");
   return name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md") ? "text" : "jsonl";
+}
+
+/** What a folder import reads: Hub shard layouts (C4 `en/c4-train.00000-of-01024.json.gz`, `data/*.parquet`). */
+const SHARD = /\.(parquet|jsonl|json|ndjson|txt|text|md)(\.gz)?$/i;
+
+/**
+ * Input paths with folders expanded into the shards they hold (recursively, hidden entries skipped), in sorted
+ * path order, so a folder of `…-00000-of-01024` shards is read in shard order. Files named directly are kept as
+ * they are, whatever their name.
+ */
+export async function expandInputs<T extends { path: string; name?: string }>(files: T[]): Promise<(T & { name: string })[]> {
+  const out: (T & { name: string })[] = [];
+  for (const f of files) {
+    const stat = await fs.promises.stat(f.path).catch(() => null);
+    if (!stat?.isDirectory()) { out.push({ ...f, name: f.name ?? path.basename(f.path) }); continue; }
+    const found: string[] = [];
+    const walk = async (dir: string) => {
+      for (const e of await fs.promises.readdir(dir, { withFileTypes: true })) {
+        if (e.name.startsWith(".")) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.isFile() && SHARD.test(e.name)) found.push(p);
+      }
+    };
+    await walk(f.path);
+    if (!found.length) throw new FatalImportError(`${f.name ?? path.basename(f.path)}: the folder holds no .parquet, .jsonl(.gz), .json(.gz) or .txt files`);
+    const base = f.name ?? path.basename(path.resolve(f.path));
+    const rel = (p: string) => path.relative(f.path, p).split(path.sep).join("/");
+    found.sort((a, b) => (rel(a) < rel(b) ? -1 : rel(a) > rel(b) ? 1 : 0));
+    for (const p of found) out.push({ ...f, path: p, name: `${base}/${rel(p)}` });
+  }
+  return out;
 }
 
 export async function* readRecords(
@@ -37,6 +71,15 @@ export async function* readRecords(
   }
   if (!stat.isFile()) throw new FatalImportError(`${displayName}: not a regular file`);
   const opts: ReadOptions = { maxLineBytes: LIMITS.maxLineBytes, onBytes, maxDecompressedBytes: LIMITS.maxDecompressedBytes };
+  if (fileKind(file) === "parquet") {
+    try {
+      yield* readParquetRecords(file, textField, displayName, onBytes);
+    } catch (err) {
+      if (err instanceof ParquetError) throw new FatalImportError(err.message);
+      throw err;
+    }
+    return;
+  }
   if (fileKind(file) === "text") {
     yield* readTextFile(file, displayName, opts);
     return;
