@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDemoTexts } from "@/lib/assemble/testing/demo-corpus";
+import { readDemoTexts } from "@/test/support/demo-corpus";
 import { getTokenizer } from "@/lib/tokenize";
 import { exampleTokens } from "./example-tokens";
 import { filmPrompt, instruction } from "./formats";
