@@ -39,7 +39,7 @@ export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id
         <Field label="Set">
           <Select value={chosen ?? ""} onChange={(e) => onSetId(Number(e.target.value))} aria-label="Probe set" disabled={!sets.data?.sets.length}>
             {!sets.data?.sets.length && <option value="">build a set first</option>}
-            {sets.data?.sets.map((s) => <option key={s.id} value={s.id}>#{s.id} {s.name} ({s.exampleCount} examples)</option>)}
+            {sets.data?.sets.map((s) => <option key={s.id} value={s.id}>Set #{s.id} {s.name} ({s.exampleCount} examples)</option>)}
           </Select>
         </Field>
         <Field label="Model">

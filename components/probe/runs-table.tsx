@@ -33,18 +33,18 @@ export function RunsTable({ runs, hidden, onToggle, indexOf }: {
                 return (
                   <tr key={r.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                     <td className="px-4 py-2">
-                      <input type="checkbox" checked={!hidden.has(r.id)} onChange={() => onToggle(r.id)} aria-label={`Show run ${r.id} on the chart`}
+                      <input type="checkbox" checked={!hidden.has(r.id)} onChange={() => onToggle(r.id)} aria-label={`Show probe run #${r.id} on the chart`}
                         style={{ accentColor: seriesStyle(indexOf(r.id)).color }} />
                     </td>
-                    <td className="px-4 py-2 text-zinc-500">#{r.id}</td>
+                    <td className="px-4 py-2 text-zinc-500 whitespace-nowrap">Probe run #{r.id}{r.jobId && <div className="text-[11px] text-zinc-400">Probe job #{r.jobId}</div>}</td>
                     <td className="px-4 py-2"><div className="font-medium">{r.model}</div><div className="font-mono text-[11px] text-zinc-500">{r.endpoint ?? r.baseUrl ?? "default"}</div></td>
-                    <td className="px-4 py-2 text-xs">#{r.setId} {r.setName}</td>
+                    <td className="px-4 py-2 text-xs">Set #{r.setId} {r.setName}</td>
                     <td className="px-4 py-2">
                       <div className="flex items-center gap-2">
                         <Badge color={STATUS_COLOR[status as keyof typeof STATUS_COLOR] ?? "gray"}>{status}</Badge>
                         <span className="text-xs text-zinc-500">{fmtInt(done)}/{fmtInt(r.exampleCount)}{r.failed ? ` · ${fmtInt(r.failed)} failed` : ""}</span>
                       </div>
-                      <div className="mt-1"><ProgressBar value={r.exampleCount ? done / r.exampleCount : null} label={`Run ${r.id} progress`} /></div>
+                      <div className="mt-1"><ProgressBar value={r.exampleCount ? done / r.exampleCount : null} label={`Probe run #${r.id} progress`} /></div>
                       {r.job?.error && <div className="mt-1 text-xs text-red-600">{r.job.error}</div>}
                     </td>
                     <td className="px-4 py-2 text-right font-medium">{r.scored ? pct(r.curve.avg) : "—"}</td>
