@@ -28,7 +28,7 @@ export interface PairVerification {
   pairId: number;
   /** the latest verdict (null = never verified) */
   summary: VerificationSummary | null;
-  /** true when the pair changed (edited, reviewed) after it was verified */
+  /** true when the pair's question or answer changed after it was verified (a review decision alone does not count) */
   stale: boolean;
   /** the checks behind the latest verdict */
   checks: CheckView[];
@@ -37,7 +37,11 @@ export interface PairVerification {
 const RAW_CHARS = 8000;
 
 export async function pairVerification(pairId: number): Promise<PairVerification> {
-  const { rows } = await pool().query<{ v: VerificationSummary | null; version: number }>(`SELECT verification AS v, version FROM pair WHERE id = $1`, [pairId]);
+  // the item key carries the md5 of the question and answer that were verified (lib/verify/items.ts keySql)
+  const { rows } = await pool().query<{ v: VerificationSummary | null; fresh: boolean | null }>(
+    `SELECT p.verification AS v, (SELECT split_part(i.key, '|', 3) FROM verification_item i WHERE i.id = (p.verification->>'itemId')::int)
+       = md5(p.question || chr(1) || p.answer) AS fresh
+     FROM pair p WHERE p.id = $1`, [pairId]);
   if (!rows[0]) throw new AppError("not_found", `pair ${pairId} does not exist`);
   const summary = rows[0].v;
   if (!summary) return { pairId, summary: null, stale: false, checks: [] };
@@ -46,7 +50,7 @@ export async function pairVerification(pairId: number): Promise<PairVerification
        length(raw_output) > ${RAW_CHARS} AS "rawTruncated", match_method AS "matchMethod", match_score AS "matchScore", reason, provider, model,
        prompt_version AS "promptVersion", pair_version AS "pairVersion", created_at AS "createdAt"
      FROM pair_check WHERE pair_id = $1 AND item_id = $2 ORDER BY id`, [pairId, summary.itemId]);
-  return { pairId, summary, stale: rows[0].version !== summary.pairVersion, checks };
+  return { pairId, summary, stale: rows[0].fresh === false, checks };
 }
 
 /** Verdict summaries of the pairs on one table page (ids from that page; unverified ids are absent). */

@@ -57,6 +57,13 @@ describe("verification API", () => {
     expect(d.checks.map((c) => c.kind)).toEqual(["closed_book", "evidence_only"]);
     expect(JSON.parse(d.checks[0]!.rawOutput)).toEqual({ answerable: false, answer: "" });
 
+    // a review decision does not make the verdict stale; a changed answer does
+    const pairDetail = async () => (await json(await PAIR(viewer.request(`/api/verify/pairs/${ids[0]}`), { params: Promise.resolve({ id: String(ids[0]) }) }))).body as { stale: boolean };
+    await pool().query(`UPDATE pair SET status = 'accepted', version = version + 1 WHERE id = $1`, [ids[0]]);
+    expect((await pairDetail()).stale).toBe(false);
+    await pool().query(`UPDATE pair SET answer = answer || ' (edited)', version = version + 1 WHERE id = $1`, [ids[0]]);
+    expect((await pairDetail()).stale).toBe(true);
+
     const cov = await json(await COVERAGE(viewer.request("/api/verify/coverage"), { params: Promise.resolve({}) }));
     expect(cov.body).toMatchObject({ verified: estimate.pairs, passed: estimate.pairs, failed: 0 });
   });
