@@ -1,4 +1,4 @@
-import { codePointLength } from "./text-offsets";
+import { codePointLength } from "@/lib/text/code-points";
 import type { JoinCost } from "./token-estimate";
 import type { ContextSpan, SegmentRef } from "./types";
 

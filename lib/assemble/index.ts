@@ -13,7 +13,7 @@
 export { assembleContext } from "./assemble-context";
 export { renderAssembled, renderContext } from "./render";
 export { histogram, ksCriticalValue, ksPValue, ksUniformStatistic, type Histogram, type HistogramBin } from "./stats";
-export { codePointLength, sliceCodePoints, utf16Offset } from "./text-offsets";
+export { codePointLength, sliceCodePoints, utf16Offset } from "@/lib/text/code-points";
 export { estimateJoined, joinCost, type JoinCost } from "./token-estimate";
 export { leakDetector } from "./leak";
 export { TOLERANCE } from "./filler-picker";

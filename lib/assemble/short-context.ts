@@ -1,5 +1,5 @@
 import { evidenceDepths } from "./build-spans";
-import { codePointLength, utf16Offset } from "./text-offsets";
+import { codePointLength, utf16Offset } from "@/lib/text/code-points";
 import { AssemblyError, type AssembleInput, type AssembledContext, type ContextSpan, type CountingTokenizer, type SegmentRef } from "./types";
 
 /**

@@ -1,8 +1,8 @@
 import type { Tokenizer } from "@/lib/tokenize";
-import { codePointLength } from "./code-points";
+import { codePointLength } from "@/lib/text/code-points";
 import { sentenceSpans } from "./sentences";
 
-export { codePointLength } from "./code-points";
+export { codePointLength } from "@/lib/text/code-points";
 
 export interface SegmentPiece {
   index: number;
