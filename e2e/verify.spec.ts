@@ -54,3 +54,12 @@ test("review shows the verdict with its reason, and the checks one click away", 
   await expect(panel.getByLabel("Raw reply").first()).toBeVisible();
   await snap(page, "verify-review");
 });
+
+test("the Contexts balance shows the dataset's verification coverage", async ({ page }) => {
+  await open(page, "/contexts");
+  const card = page.getByRole("region", { name: "Verification coverage" }).or(page.locator("[aria-label='Verification coverage']"));
+  await expect(card).toContainText("Verified");
+  await expect(card).toContainText(`${summary.verified}`);
+  await card.scrollIntoViewIfNeeded();
+  await snap(page, "verify-coverage");
+});
