@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { databaseUrl, pool } from "@/lib/db/client";
+import { jobDefinition } from "./define";
 
 /**
  * pg-boss delivers "run job N" messages between processes (the app, `in2 worker`s); the `job` table
@@ -34,8 +35,9 @@ export async function stopBoss(): Promise<void> {
  */
 export async function enqueueJob(kind: string, params: unknown, opts: { createdById?: number; total?: number; store?: string } = {}): Promise<number> {
   const { rows } = await pool().query<{ id: number }>(
-    `INSERT INTO job (kind, params, total, created_by_id, store) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [kind, JSON.stringify(params ?? {}), opts.total ?? 0, opts.createdById ?? null, opts.store ?? null]);
+    `INSERT INTO job (kind, params, total, created_by_id, store, definition_version) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    // the definition is registered when this process imported the kind; otherwise the first claim stamps it
+    [kind, JSON.stringify(params ?? {}), opts.total ?? 0, opts.createdById ?? null, opts.store ?? null, jobDefinition(kind)?.version ?? null]);
   const id = rows[0]!.id;
   await dispatch(id, opts.store ?? null);
   return id;

@@ -13,16 +13,32 @@ export interface RunOutcome { status: "succeeded" | "failed" | "cancelled" | "sk
  * heartbeat, progress, result or error on the job row.
  */
 export async function runJob(jobId: number, workerId: string, log: (l: string) => void = () => {}): Promise<RunOutcome> {
-  const { rows } = await pool().query<{ kind: string; params: unknown; status: string }>(
+  const head = (await pool().query<{ kind: string; definition_version: number | null }>(
+    `SELECT kind, definition_version FROM job WHERE id = $1`, [jobId])).rows[0];
+  if (!head) return { status: "skipped" };
+  const def = jobDefinition(head.kind);
+  // Enqueued by an upgraded app: leave it queued (the sweep dispatches it again) for a worker that knows the version.
+  if (def && head.definition_version !== null && head.definition_version > def.version) {
+    log(`job ${jobId}: ${head.kind} version ${head.definition_version} is newer than this worker's (${def.version}); left for an upgraded worker`);
+    return { status: "skipped" };
+  }
+  const { rows } = await pool().query<{ kind: string; params: unknown; status: string; definition_version: number | null }>(
     `UPDATE job SET status = 'running', locked_by = $2, heartbeat_at = now(), started_at = coalesce(started_at, now()),
-       error = NULL, finished_at = NULL
+       error = NULL, finished_at = NULL, definition_version = coalesce(definition_version, $4)
      WHERE id = $1 AND status IN ('queued', 'running')
        AND (locked_by IS NULL OR locked_by = $2 OR heartbeat_at < now() - make_interval(secs => $3))
-     RETURNING kind, params, status`, [jobId, workerId, LEASE_SECONDS]);
+       AND ($4::int IS NULL OR coalesce(definition_version, 0) <= $4)
+     RETURNING kind, params, status, definition_version`, [jobId, workerId, LEASE_SECONDS, def?.version ?? null]);
   const claimed = rows[0];
   if (!claimed) return { status: "skipped" };
-  const def = jobDefinition(claimed.kind);
   if (!def) return finish(jobId, workerId, "failed", null, `no handler for job kind "${claimed.kind}" in this worker`);
+  const stored = claimed.definition_version ?? def.version;
+  const oldest = def.acceptsFrom ?? def.version;
+  if (stored < oldest) {
+    return finish(jobId, workerId, "failed", null,
+      `this ${def.kind} job was started by version ${stored} of its definition; this worker runs version ${def.version}, ` +
+      `which resumes versions ${oldest}–${def.version} only (its recorded steps changed). Start a new ${def.kind} job.`);
+  }
   const parsed = def.params.safeParse(claimed.params);
   if (!parsed.success) return finish(jobId, workerId, "failed", null, `invalid params: ${parsed.error.message}`);
 
