@@ -5,11 +5,12 @@ import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db/client";
-import { codePointLength } from "@/lib/text/code-points";
+import { codePointLength } from "@/lib/segment/code-points";
 import { DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
 import { ensureCorpus } from "./corpora";
 import { expandInputs, readRecords } from "./records";
+import { ensureSearchIndex, maybeDeferSearchIndex } from "./search-index";
 
 export interface ImportFile { path: string; name?: string }
 export interface Skip { file: string; line: number; reason: string }
@@ -34,6 +35,8 @@ export interface ImportSummary {
   skipped: Skip[];
   /** all skipped lines; `skipped` keeps the first MAX_SKIPS_KEPT of them (every one is also passed to onSkip) */
   skippedTotal: number;
+  /** a big import builds the segment full-text index after writing (lib/corpus/search-index.ts): seconds spent */
+  searchIndexSeconds: number;
 }
 
 const BATCH_DOCS = 400;
@@ -58,7 +61,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const summary: ImportSummary = {
     corpus: corpus.name, corpusId: corpus.id, tokenizer: corpus.tokenizer,
-    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0,
+    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0, searchIndexSeconds: 0,
   };
   let bytesBefore = 0;
   let bytesRead = 0;
@@ -67,50 +70,59 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     segments: summary.segments, skipped: summary.skippedTotal,
   });
 
-  for (const [i, file] of files.entries()) {
-    const name = file.name;
-    let batch: Pending[] = [];
-    let batchChars = 0;
-    // Batches are written while the next ones are read and segmented, on up to WRITERS connections, so the
-    // tokenizer and PostgreSQL (one core per connection) work at the same time.
-    const inflight: Promise<void>[] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      const b = batch;
-      batch = [];
-      batchChars = 0;
-      const prepared = await prepareBatch(corpus.id, b, tokenizer, maxParagraphTokens);
-      if (inflight.length >= WRITERS) await inflight.shift();
-      const write = writeBatch(corpus.id, prepared).then((r) => {
-        summary.documents.imported += r.imported;
-        summary.documents.duplicates += b.length - r.imported;
-        summary.segments += r.segments;
-        report();
-      });
-      write.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
-      inflight.push(write);
-    };
-    for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
-      if (opts.signal?.aborted) break;
-      if (rec.kind === "skip") {
-        const s = { file: rec.file, line: rec.line, reason: rec.reason };
-        summary.skippedTotal++;
-        if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
-        opts.onSkip?.(s);
-        continue;
+  await maybeDeferSearchIndex(bytesTotal);
+  let finished = false;
+  try {
+    for (const [i, file] of files.entries()) {
+      const name = file.name;
+      let batch: Pending[] = [];
+      let batchChars = 0;
+      // Batches are written while the next ones are read and segmented, on up to WRITERS connections, so the
+      // tokenizer and PostgreSQL (one core per connection) work at the same time.
+      const inflight: Promise<void>[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const b = batch;
+        batch = [];
+        batchChars = 0;
+        const prepared = await prepareBatch(corpus.id, b, tokenizer, maxParagraphTokens);
+        if (inflight.length >= WRITERS) await inflight.shift();
+        const write = writeBatch(corpus.id, prepared).then((r) => {
+          summary.documents.imported += r.imported;
+          summary.documents.duplicates += b.length - r.imported;
+          summary.segments += r.segments;
+          report();
+        });
+        write.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
+        inflight.push(write);
+      };
+      for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
+        if (opts.signal?.aborted) break;
+        if (rec.kind === "skip") {
+          const s = { file: rec.file, line: rec.line, reason: rec.reason };
+          summary.skippedTotal++;
+          if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
+          opts.onSkip?.(s);
+          continue;
+        }
+        const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
+        batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
+        batchChars += rec.text.length;
+        if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
       }
-      const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
-      batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
-      batchChars += rec.text.length;
-      if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
+      await flush();
+      await Promise.all(inflight);
+      bytesBefore += sizes[i] ?? 0;
+      bytesRead = bytesBefore;
+      report();
+      if (opts.signal?.aborted) break;
     }
-    await flush();
-    await Promise.all(inflight);
-    bytesBefore += sizes[i] ?? 0;
-    bytesRead = bytesBefore;
-    report();
-    if (opts.signal?.aborted) break;
+    finished = true;
+  } finally {
+    // the index comes back even when the import fails (a no-op when it was never dropped)
+    if (!finished) await ensureSearchIndex().catch(() => 0);
   }
+  summary.searchIndexSeconds = await ensureSearchIndex();
   return summary;
 }
 
