@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db/client";
-import { codePointLength } from "@/lib/segment/code-points";
+import { codePointLength } from "@/lib/text/code-points";
 import { DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
 import { ensureCorpus } from "./corpora";
