@@ -1,14 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/client";
 
 /**
- * One pg pool and one Prisma client per process, cached on globalThis so Next's dev reloads reuse them.
- * Prisma serves the ordinary reads and writes; the pool serves set-based SQL, COPY and keyset pages.
+ * One pg pool per process, cached on globalThis so Next's dev reloads reuse it. Every query goes through it
+ * (named functions per entity in lib/<feature>/); see ARCHITECTURE.md for why there is no Prisma client.
  */
 interface DbGlobals {
   pool?: pg.Pool;
-  prisma?: PrismaClient;
 }
 const g = globalThis as typeof globalThis & { __in2db?: DbGlobals };
 const state: DbGlobals = (g.__in2db ??= {});
@@ -32,16 +29,9 @@ export function pool(): pg.Pool {
   return state.pool;
 }
 
-export function db(): PrismaClient {
-  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
-  return state.prisma;
-}
-
-/** Closes the pool and client (CLI commands and tests call this before exiting). */
+/** Closes the pool (CLI commands and tests call this before exiting). */
 export async function closeDb(): Promise<void> {
-  const { prisma, pool: p } = state;
-  state.prisma = undefined;
+  const p = state.pool;
   state.pool = undefined;
-  await prisma?.$disconnect();
   await p?.end().catch(() => {});
 }

@@ -6,7 +6,7 @@ import { TEMPLATE_DB, withDatabase } from "./global-setup";
 
 /**
  * Gives the calling test file a fresh, migrated database of its own (a clone of the template) and points
- * the app's db()/pool() at it. Dropped again after the file's tests.
+ * the app's pool() at it. Dropped again after the file's tests.
  */
 export async function useTestDatabase(): Promise<string> {
   const adminUrl = inject("pgAdminUrl");
