@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { open, snap } from "./support/app";
 
-/** Settings as an admin meets it: own account, tokens with expiry, users' lifecycle, endpoints with write-only keys, audit. */
+/** Settings as an admin meets it: own account, tokens with expiry, users' lifecycle, endpoints with write-only keys, the security log. */
 const ORIGIN = { origin: `http://127.0.0.1:${process.env.IN2_E2E_PORT ?? 3123}` };
 const KEY = "sk-e2e-settings-key-7Q4Z";
 
-test("an admin manages endpoints (the key never comes back), a user's lifecycle and reads the audit log", async ({ page }) => {
+test("an admin manages endpoints (the key never comes back), a user's lifecycle and reads the security log", async ({ page }) => {
   await open(page, "/settings");
   await expect(page.getByRole("navigation", { name: "Settings sections" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -47,15 +47,15 @@ test("an admin manages endpoints (the key never comes back), a user's lifecycle 
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "e2e expiring" })).toContainText(/expires/);
 
-  // the audit log shows what just happened
-  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Audit" }).click();
-  const audit = page.locator("#audit").getByRole("table");
+  // the security log shows what just happened
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Security log" }).click();
+  const log = page.locator("#security-log").getByRole("table");
   await page.reload();
   await page.waitForSelector("html[data-hydrated='true']");
-  await expect(audit.getByText("endpoint created")).toBeVisible();
-  await expect(audit.getByText("user disabled")).toBeVisible();
-  await expect(audit.getByText("password reset")).toBeVisible();
-  await expect(audit.getByText("token created").first()).toBeVisible();
+  await expect(log.getByText("endpoint created")).toBeVisible();
+  await expect(log.getByText("user disabled")).toBeVisible();
+  await expect(log.getByText("password reset")).toBeVisible();
+  await expect(log.getByText("token created").first()).toBeVisible();
   await snap(page, "settings-security");
   await page.setViewportSize({ width: 420, height: 900 });
   await snap(page, "settings-security-narrow");

@@ -2,14 +2,14 @@
 
 import type { SessionUser } from "@/lib/auth/roles";
 import { AccountCard } from "./account-card";
-import { AuditCard } from "./audit-card";
+import { SecurityLogCard } from "./security-log-card";
 import { EndpointsCard } from "./endpoints-card";
 import { TokensCard } from "./tokens-card";
 import { UsersCard } from "./users-card";
 
-const ADMIN_SECTIONS = [["account", "Account & tokens"], ["users", "Users"], ["endpoints", "Endpoints"], ["audit", "Audit"]] as const;
+const ADMIN_SECTIONS = [["account", "Account & tokens"], ["users", "Users"], ["endpoints", "Endpoints"], ["security-log", "Security log"]] as const;
 
-/** Everyone: their account and tokens. Admins also: users, model endpoints and the audit log, one section each. */
+/** Everyone: their account and tokens. Admins also: users, model endpoints and the security log, one section each. */
 export function SettingsView({ me }: { me: SessionUser }) {
   const admin = me.role === "admin";
   return (
@@ -24,7 +24,7 @@ export function SettingsView({ me }: { me: SessionUser }) {
       <section id="account" className="scroll-mt-4 space-y-6"><AccountCard /><TokensCard admin={admin} /></section>
       {admin && <section id="users" className="scroll-mt-4"><UsersCard meId={me.id} /></section>}
       {admin && <section id="endpoints" className="scroll-mt-4"><EndpointsCard /></section>}
-      {admin && <section id="audit" className="scroll-mt-4"><AuditCard /></section>}
+      {admin && <section id="security-log" className="scroll-mt-4"><SecurityLogCard /></section>}
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function UsersCard({ meId }: { meId: number }) {
   if (users.error) return <ErrorNotice error={users.error} />;
   return (
     <Card>
-      <CardHeader title="Users" description="viewer reads · reviewer reviews and edits pairs · curator imports, generates, assembles, exports · admin manages users, endpoints and the audit log" />
+      <CardHeader title="Users" description="viewer reads · reviewer reviews and edits pairs · curator imports, generates, assembles, exports · admin manages users, endpoints and the security log" />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[640px] text-sm">
           <thead className="text-left text-xs text-zinc-500">

@@ -16,10 +16,10 @@ const COLOR: Partial<Record<string, "red" | "amber" | "green" | "indigo">> = {
 };
 
 /** Security events, newest first, for admins: who did what, to what, from where. */
-export function AuditCard() {
+export function SecurityLogCard() {
   const [action, setAction] = useState("");
   const q = useInfiniteQuery({
-    queryKey: ["audit", { action }],
+    queryKey: ["security-log", { action }],
     initialPageParam: "",
     queryFn: ({ pageParam }) => api<{ events: AuditEventRow[]; next: string | null }>(
       `/api/audit?limit=100${action ? `&action=${action}` : ""}${pageParam ? `&before=${pageParam}` : ""}`),
@@ -28,8 +28,8 @@ export function AuditCard() {
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   return (
     <Card>
-      <CardHeader title="Audit log" description="Sign-ins and failures, account and role changes, tokens, endpoints and export downloads."
-        actions={<div className="w-48"><Select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Filter audit events">
+      <CardHeader title="Security log" description="Sign-ins and failures, account and role changes, tokens, endpoints and export downloads."
+        actions={<div className="w-48"><Select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Filter security events">
           <option value="">all events</option>
           {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a.replaceAll("_", " ")}</option>)}
         </Select></div>} />
