@@ -1,6 +1,7 @@
 import path from "node:path";
 import { getCorpus } from "@/lib/corpus/corpora";
 import { exportForJob } from "@/lib/export/exports";
+import { parseMixSpec, parseSplitSpec, type DatasetRequest } from "@/lib/dataset/params";
 import { exportOptions } from "@/lib/export/params";
 import { createExportJobRow } from "@/lib/export/start";
 import type { JobRow } from "@/lib/jobs/jobs";
@@ -15,26 +16,37 @@ const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest",
-  usage: "in2 export --format film|chat|raw --out PATH.jsonl[.gz] [--run ID | --seed 1 --min-tokens 4096 --max-tokens 32768 --short-ratio 0.1] "
+  summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest; or a Hub-ready folder (--layout hf)",
+  usage: "in2 export --format film|chat|prompt_completion|raw --out PATH.jsonl[.gz] | --layout hf --out DIR [--split train=0.98,validation=0.02] [--split-seed S] "
+    + "[--shard-mb 500] [--shard-format parquet|jsonl] [--mix general=FILE[:SHARE]] [--license ID] [--language en] [--run ID | --seed 1 --min-tokens 4096 --max-tokens 32768 --short-ratio 0.1] "
     + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N] [--verified]",
   options: {
     format: { type: "string" }, status: { type: "string" }, type: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
     corpus: { type: "string" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" }, "short-ratio": { type: "string" },
     run: { type: "string" }, tokenizer: { type: "string" }, "max-example-tokens": { type: "string" },
     verified: { type: "boolean" },
+    layout: { type: "string" }, split: { type: "string" }, "split-seed": { type: "string" }, "shard-mb": { type: "string" },
+    "shard-format": { type: "string" }, mix: { type: "string", multiple: true }, license: { type: "string" }, language: { type: "string" },
   },
   async run(v) {
-    if (typeof v.out !== "string") throw new UsageError("say where to write: --out PATH.jsonl or PATH.jsonl.gz");
-    if (!/\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--out must end in .jsonl or .jsonl.gz");
+    const hf = v.layout === "hf";
+    if (v.layout !== undefined && v.layout !== "hf" && v.layout !== "jsonl") throw new UsageError("--layout is jsonl (one file) or hf (a Hub-ready folder)");
+    if (typeof v.out !== "string") throw new UsageError(hf ? "say where to write: --out DIR" : "say where to write: --out PATH.jsonl or PATH.jsonl.gz");
+    if (!hf && !/\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--out must end in .jsonl or .jsonl.gz (or use --layout hf --out DIR)");
+    if (hf && /\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--layout hf writes a folder: --out DIR, not a .jsonl file");
+    const dataset = hf ? datasetFlags(v) : undefined;
+    if (!hf && datasetFlagGiven(v)) throw new UsageError("--split, --shard-mb, --shard-format, --mix, --license and --language need --layout hf");
+    const promptCompletion = v.format === "prompt_completion";
     // --run ID exports that run's contexts with its recipe (seed included); without it the defaults are assembly's
     const parsed = exportOptions.safeParse({
-      format: v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: v.out.endsWith(".gz"),
+      format: promptCompletion ? "chat" : v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: v.out.endsWith(".gz"),
       corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
       minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
       runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]),
       verified: v.verified === true,
+      ...(hf ? { layout: "hf", dataset: { ...dataset, promptCompletion } } : {}),
     });
+    if (promptCompletion && !hf) throw new UsageError("--format prompt_completion needs --layout hf (JSON Lines exports: film, chat or raw)");
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new UsageError(`${issue?.path.join(".") || "options"}: ${issue?.message ?? "invalid"}`);
@@ -47,13 +59,35 @@ export const exportCommand: Command = {
     const row = await exportForJob(id);
     const r = job.result as { rows: number; unassembled: number; leftOut?: Record<string, number>; recipe?: unknown; bytes: number; sha256: string; manifest: string; seconds: number };
     return {
-      job_id: id, export_id: row?.id ?? null, format: parsed.data.format, out, manifest: r.manifest, rows: r.rows,
+      job_id: id, export_id: row?.id ?? null, format: promptCompletion ? "prompt_completion" : parsed.data.format, layout: parsed.data.layout, out, manifest: r.manifest, rows: r.rows,
       left_out: r.leftOut ?? {}, recipe: r.recipe ?? null, bytes: r.bytes, sha256: r.sha256, seconds: r.seconds,
     };
   },
   remote: exportRemote,
 };
 
+const DATASET_FLAGS = ["split", "split-seed", "shard-mb", "shard-format", "mix", "license", "language"] as const;
+
+function datasetFlagGiven(v: Record<string, unknown>): boolean {
+  return DATASET_FLAGS.some((f) => v[f] !== undefined);
+}
+
+/** The hf layout's flags as dataset options (zod checks them with the rest; a malformed spec is a usage error). */
+function datasetFlags(v: Record<string, unknown>): DatasetRequest {
+  try {
+    return {
+      ...(typeof v.split === "string" ? { splits: parseSplitSpec(v.split) } : {}),
+      ...(typeof v["split-seed"] === "string" ? { splitSeed: v["split-seed"] } : {}),
+      ...(v["shard-mb"] !== undefined ? { shardMb: Number(v["shard-mb"]) } : {}),
+      ...(v["shard-format"] !== undefined ? { shardFormat: v["shard-format"] as "parquet" | "jsonl" } : {}),
+      ...(Array.isArray(v.mix) ? { mix: v.mix.map((m) => parseMixSpec(String(m))).map((m) => ({ ...m, file: path.resolve(m.file) })) } : {}),
+      ...(typeof v.license === "string" ? { license: v.license } : {}),
+      ...(typeof v.language === "string" ? { language: list(v.language) } : {}),
+    };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 function line(j: JobRow, started: number): string {
   const c = j.counters as { rows?: number; bytes?: number };

@@ -1,3 +1,6 @@
+import { datasetOptions } from "@/lib/dataset/params";
+import { defaultDatasetDir } from "@/lib/dataset/paths";
+import { runDatasetExport } from "@/lib/dataset/run";
 import { defineJob } from "@/lib/jobs/define";
 import { appContextStore } from "./contexts-adapter";
 import { recordExport } from "./exports";
@@ -16,9 +19,11 @@ export const exportJob = defineJob({
   version: 1,
   params: exportJobParams,
   async run(ctx, p) {
-    const out = p.out ?? defaultExportPath(ctx.jobId, p.options);
+    const hf = p.options.layout === "hf";
+    const out = p.out ?? (hf ? defaultDatasetDir(ctx.jobId, p.options) : defaultExportPath(ctx.jobId, p.options));
     const started = Date.now();
-    const result = await runExport({
+    // the hf layout (lib/dataset) reuses this module's selection, contexts and formatting, and writes a folder
+    const result = await (hf ? (i: Parameters<typeof runExport>[0]) => runDatasetExport({ ...i, dataset: datasetOptions.parse(p.options.dataset ?? {}) }) : runExport)({
       options: p.options,
       out,
       store: appContextStore,

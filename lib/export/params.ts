@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { datasetOptions } from "@/lib/dataset/params";
 
 /** The output formats: the FILM-7B training template, chat messages, and every field with positions. */
 export const EXPORT_FORMATS = ["film", "chat", "raw"] as const;
@@ -45,6 +46,10 @@ export const exportOptions = z.object({
   gzip: z.boolean().default(true),
   /** only pairs that passed every model check that was run (lib/verify); the others are counted by verdict in the manifest */
   verified: z.boolean().default(false),
+  /** jsonl: one file and its manifest; hf: a Hub-ready folder (Parquet or .jsonl.gz shards per split, README card, croissant.json; lib/dataset) */
+  layout: z.enum(["jsonl", "hf"]).default("jsonl"),
+  /** the hf layout's splits, shards, trainer format and mixture */
+  dataset: datasetOptions.optional(),
 }).refine((o) => o.runId !== undefined || (o.maxTokens ?? ASSEMBLY_DEFAULTS.maxTokens) >= (o.minTokens ?? ASSEMBLY_DEFAULTS.minTokens),
   { message: "maxTokens must be at least minTokens (the defaults are 4096–32768)", path: ["maxTokens"] });
 export type ExportOptions = z.output<typeof exportOptions>;
