@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { dataDir, projectRoot } from "@/lib/config/paths";
 import { pool } from "@/lib/db/client";
+import { deleteUpload, keepBytes, readUpload } from "@/lib/corpus/uploads";
 import { addGrams } from "./ngrams";
 
 /** An evaluation set's n-grams and a fingerprint of its content (decontamination work is keyed by it). */
@@ -81,11 +82,30 @@ export function loadEvalGrams(files: string[] = evalFilesWith()): EvalGrams {
   return loaded;
 }
 
-/** Users' eval sets that are active, oldest first (their order is part of the fingerprint). */
+/**
+ * Users' eval sets that are active, oldest first (their order is part of the fingerprint). A set kept on another
+ * machine's disk is rebuilt from its stored bytes into this process's data dir, under the same file name.
+ */
 export async function registeredEvalFiles(): Promise<string[]> {
-  const { rows } = await pool().query<{ path: string }>(`SELECT path FROM eval_set WHERE active ORDER BY id`);
-  return rows.map((r) => r.path);
+  const { rows } = await pool().query<{ sha256: string; path: string }>(`SELECT sha256, path FROM eval_set WHERE active ORDER BY id`);
+  const out: string[] = [];
+  for (const r of rows) {
+    const local = path.join(dataDir(), "eval-sets", path.basename(r.path));
+    if (fs.existsSync(r.path) || fs.existsSync(local)) { out.push(fs.existsSync(r.path) ? r.path : local); continue; }
+    const kept = await readUpload(keptId(r.sha256));
+    if (!kept) { out.push(r.path); continue; } // registered before its bytes were kept in the database: needs the file here
+    fs.mkdirSync(path.dirname(local), { recursive: true });
+    fs.writeFileSync(local, kept.bytes);
+    out.push(local);
+  }
+  return out;
 }
+
+/** An eval set's bytes are kept in the upload tables under this id, for workers on other machines. */
+const keptId = (sha256: string) => `eval-set-${sha256}`;
+
+/** `upload:<id>`: an eval set uploaded through the API, read from PostgreSQL by whichever worker runs the job. */
+export const EVAL_UPLOAD_PREFIX = "upload:";
 
 /** The active eval sets: the VaL Probing pieces plus every set a user added. Their fingerprint is part of each recipe. */
 export async function activeEvalFiles(): Promise<string[]> {
@@ -101,7 +121,12 @@ export async function activeEvalGrams(): Promise<EvalGrams> {
  * recomputed later) and becomes active. Adding the same bytes twice is a no-op. The caller decontaminates.
  */
 export async function registerEvalSet(file: string): Promise<{ id: number; sha256: string; added: boolean }> {
-  const buf = fs.readFileSync(file);
+  const upload = file.startsWith(EVAL_UPLOAD_PREFIX) ? file.slice(EVAL_UPLOAD_PREFIX.length) : null;
+  const got = upload ? await readUpload(upload) : { name: path.basename(file), bytes: fs.readFileSync(file) };
+  // an upload already registered by an earlier attempt of the same job is gone: nothing new to add
+  if (!got) return { id: 0, sha256: "", added: false };
+  const buf = got.bytes;
+  file = got.name;
   const sha256 = createHash("sha256").update(buf).digest("hex");
   const dir = path.join(dataDir(), "eval-sets");
   fs.mkdirSync(dir, { recursive: true });
@@ -112,5 +137,7 @@ export async function registerEvalSet(file: string): Promise<{ id: number; sha25
     `INSERT INTO eval_set (name, sha256, path, texts) VALUES ($1, $2, $3, $4)
      ON CONFLICT (sha256) DO UPDATE SET active = true RETURNING id, (xmax = 0) AS added`,
     [path.basename(file), sha256, kept, texts]);
+  await keepBytes(keptId(sha256), path.basename(file), buf);
+  if (upload) await deleteUpload(upload);
   return { id: rows[0]!.id, sha256, added: rows[0]!.added };
 }

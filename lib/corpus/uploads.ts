@@ -104,6 +104,40 @@ export async function spoolUpload(id: string, file: string): Promise<void> {
   }
 }
 
+/**
+ * Keeps bytes (an eval set) in the upload tables under a fixed id, so workers elsewhere can read them; once only:
+ * the same id again is a no-op.
+ */
+export async function keepBytes(id: string, name: string, bytes: Buffer): Promise<void> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const { rowCount } = await client.query(
+      `INSERT INTO upload (id, name, bytes, sha256, complete) VALUES ($1, $2, $3, $4, true) ON CONFLICT (id) DO NOTHING`,
+      [id, name, bytes.length, crypto.createHash("sha256").update(bytes).digest("hex")]);
+    if (rowCount) {
+      for (let o = 0, seq = 0; o < bytes.length; o += CHUNK_BYTES, seq++) {
+        await client.query(`INSERT INTO upload_chunk (upload_id, seq, data) VALUES ($1, $2, $3)`, [id, seq, bytes.subarray(o, o + CHUNK_BYTES)]);
+      }
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** A small upload's name and bytes in memory (eval sets), or null when it is gone (already consumed). */
+export async function readUpload(id: string): Promise<{ name: string; bytes: Buffer } | null> {
+  const { rows } = await pool().query<{ name: string }>(`SELECT name FROM upload WHERE id = $1 AND complete`, [id]);
+  if (!rows[0]) return null;
+  const parts: Buffer[] = [];
+  for await (const c of uploadStream(id)) parts.push(c as Buffer);
+  return { name: rows[0].name, bytes: Buffer.concat(parts) };
+}
+
 export async function deleteUpload(id: string): Promise<void> {
   await pool().query(`DELETE FROM upload WHERE id = $1`, [id]);
 }

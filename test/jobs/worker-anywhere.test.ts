@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EVAL_UPLOAD_PREFIX, registerEvalSet } from "@/lib/contexts/eval-sets";
 import { deleteUpload, getUpload, saveUpload, uploadStream } from "@/lib/corpus/uploads";
 import { pool } from "@/lib/db/client";
 import { exportDownload } from "@/lib/export/download";
@@ -51,7 +52,7 @@ afterAll(async () => {
 function startWorker(env: Record<string, string>): ChildProcess {
   // only what a worker on another machine would have: the database URL and its own directories
   const child = spawn(process.execPath, [path.join(process.cwd(), "bin", "in2.mjs"), "worker", "--concurrency", "1"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "2", ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "30", ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "pipe"],
   });
   child.stderr?.on("data", (d: Buffer) => { workerLog += d; });
@@ -103,6 +104,16 @@ describe("a worker on another machine", () => {
     const dir = path.join(process.cwd(), "data", "fixtures", "c4-gz");
     const jsonl = Buffer.concat(fs.readdirSync(dir).filter((f) => f.endsWith(".gz")).sort().map((f) => zlib.gunzipSync(fs.readFileSync(path.join(dir, f)))));
     const upload = await saveUpload("news.jsonl.gz", body(zlib.gzipSync(jsonl), 4096));
+    // an eval set uploaded to the web server and registered there (as the assemble job does with `upload:<id>`):
+    // its kept copy is on the web server's disk only, yet the worker's import decontaminates against it
+    const quiz = Buffer.from(JSON.stringify({ question: "Quiz: a sentence no news article contains, surely not here?", answer: "yes" }) + "\n");
+    const evalUpload = await saveUpload("quiz.jsonl", body(quiz, 100));
+    const set = await registerEvalSet(`${EVAL_UPLOAD_PREFIX}${evalUpload.id}`);
+    expect(set.added).toBe(true);
+    const keptOnWeb = fs.readdirSync(path.join(web, "eval-sets"));
+    expect(keptOnWeb).toHaveLength(1);
+    // both processes share this machine's disk: remove the web server's copy, which a worker elsewhere cannot see
+    fs.rmSync(path.join(web, "eval-sets"), { recursive: true });
 
     // the web server's side, as POST /api/imports does it
     const importId = await enqueueJob("import", { corpus: "anywhere", files: [{ upload: upload.id, name: upload.name }], deleteAfter: true });
@@ -113,8 +124,14 @@ describe("a worker on another machine", () => {
     const corpus = (imported.result as { corpusId: number; documents: { imported: number } });
     expect(corpus.documents.imported).toBeGreaterThan(20);
     // read from PostgreSQL, removed once imported; nothing left in either data dir
-    expect((await pool().query(`SELECT 1 FROM upload UNION ALL SELECT 1 FROM upload_chunk`)).rowCount).toBe(0);
+    // the uploads are gone (the eval set's too, once registered); what stays is the eval set's kept copy
+    const { rows: kept } = await pool().query<{ id: string }>(`SELECT id FROM upload ORDER BY id`);
+    expect(kept.map((r) => r.id)).toEqual([`eval-set-${set.sha256}`]);
     expect(fs.readdirSync(path.join(workerData, "uploads"))).toEqual([]);
+    // the eval set was rebuilt from the database into the worker's own data dir, byte for byte
+    const rebuilt = fs.readdirSync(path.join(workerData, "eval-sets"));
+    expect(rebuilt).toEqual(keptOnWeb);
+    expect(fs.readFileSync(path.join(workerData, "eval-sets", rebuilt[0]!))).toEqual(quiz);
     expect(fs.existsSync(path.join(web, "uploads"))).toBe(false);
 
     const gen = await finished(await enqueueJob("generate", resolveRequest({ type: "single", count: 6, corpusId: corpus.corpusId, seed: 2, provider: "offline" })));

@@ -1,24 +1,15 @@
-import path from "node:path";
 import { route } from "@/lib/api/route";
-import { uploadsDir } from "@/lib/corpus/import-job";
-import { deleteUpload, getUpload, spoolUpload } from "@/lib/corpus/uploads";
+import { getUpload } from "@/lib/corpus/uploads";
+import { EVAL_UPLOAD_PREFIX } from "@/lib/contexts/eval-sets";
 import { assemblyBody } from "@/lib/contexts/schemas";
 import { startAssembly } from "@/lib/contexts/start";
 
 /**
  * Starts an assemble job (extra eval sets come as finished uploads); the UI follows it through /api/jobs/:id.
- * Eval sets are small: they are copied out of PostgreSQL here, into the server's data dir, as before uploads
- * moved into the database (the eval-set registry still keeps its copies as files).
+ * The uploads stay in PostgreSQL until the job registers them as eval sets, on whichever worker runs it.
  */
 export const POST = route({ role: "curator", body: assemblyBody }, async ({ body, user }) => {
   const { evalUploads, ...req } = body;
-  const evalFiles: string[] = [];
-  for (const id of evalUploads) {
-    const u = await getUpload(id);
-    const file = path.join(uploadsDir(), u.id);
-    await spoolUpload(u.id, file);
-    await deleteUpload(u.id);
-    evalFiles.push(file);
-  }
+  const evalFiles = (await Promise.all(evalUploads.map((id) => getUpload(id)))).map((u) => `${EVAL_UPLOAD_PREFIX}${u.id}`);
   return startAssembly({ ...req, evalFiles }, user.id || undefined);
 });
