@@ -71,6 +71,7 @@ export function ExportForm({ form, set, onStart, starting, error }: {
           </p>
         )}
         <ContextsChoice form={form} set={set} />
+        <LayoutChoice form={form} set={set} />
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
           {!form.runId && <>
             <Field label="Seed" hint="the assembly seed (default 1, as in Contexts)"><Input value={form.seed} onChange={(e) => set({ seed: e.target.value })} aria-label="Seed" /></Field>
@@ -81,9 +82,9 @@ export function ExportForm({ form, set, onStart, starting, error }: {
           <Field label="Max example tokens" hint="longer rows are left out (counted)">
             <Input type="number" min={1} value={form.maxExampleTokens} placeholder="no limit" onChange={(e) => set({ maxExampleTokens: e.target.value })} aria-label="Max example tokens" />
           </Field>
-          <label className="flex items-center gap-2 self-center text-sm">
+          {form.layout === "jsonl" && <label className="flex items-center gap-2 self-center text-sm">
             <input type="checkbox" checked={form.gzip} onChange={(e) => set({ gzip: e.target.checked })} /> gzip (.jsonl.gz)
-          </label>
+          </label>}
           <label className="flex items-center gap-2 self-center text-sm" title="Keep only pairs that passed every model check that was run; the manifest counts the others by verdict">
             <input type="checkbox" checked={form.verified} onChange={(e) => set({ verified: e.target.checked })} /> Verified pairs only
           </label>
@@ -97,6 +98,52 @@ export function ExportForm({ form, set, onStart, starting, error }: {
         </div>
       </div>
     </Card>
+  );
+}
+
+/** One JSON Lines file, or a folder ready for `huggingface-cli upload` (splits by document, shards, card). */
+function LayoutChoice({ form, set }: { form: ExportFormState; set: (patch: Partial<ExportFormState>) => void }) {
+  const hf = form.layout === "hf";
+  return (
+    <fieldset>
+      <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Layout</legend>
+      <div className="grid gap-2 md:grid-cols-2">
+        <label className={`${CHOICE} ${hf ? UNCHOSEN : CHOSEN}`}>
+          <input type="radio" name="layout" value="jsonl" checked={!hf} onChange={() => set({ layout: "jsonl" })} className="sr-only" />
+          <span className="font-medium">JSON Lines file</span>
+          <span className="mt-0.5 block text-xs text-zinc-500">one .jsonl(.gz) file with its manifest</span>
+        </label>
+        <label className={`${CHOICE} ${hf ? CHOSEN : UNCHOSEN}`}>
+          <input type="radio" name="layout" value="hf" checked={hf} onChange={() => set({ layout: "hf" })} className="sr-only" />
+          <span className="font-medium">Hub dataset folder</span>
+          <span className="mt-0.5 block text-xs text-zinc-500">Parquet shards per split (by document), dataset card, croissant.json, sha256 of every shard</span>
+        </label>
+      </div>
+      {hf && (
+        <div className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-4">
+          <Field label="Splits" hint="by document, fractions summing to 1">
+            <Input value={form.split} onChange={(e) => set({ split: e.target.value })} aria-label="Splits" />
+          </Field>
+          <Field label="Split seed"><Input value={form.splitSeed} onChange={(e) => set({ splitSeed: e.target.value })} aria-label="Split seed" /></Field>
+          <Field label="Shards">
+            <select className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" aria-label="Shard format"
+              value={form.shardFormat} onChange={(e) => set({ shardFormat: e.target.value as "parquet" | "jsonl" })}>
+              <option value="parquet">Parquet (snappy)</option>
+              <option value="jsonl">JSON Lines (.jsonl.gz)</option>
+            </select>
+          </Field>
+          <Field label="Licence" hint="empty: the corpora's">
+            <Input value={form.license} placeholder="e.g. odc-by" onChange={(e) => set({ license: e.target.value })} aria-label="Licence" />
+          </Field>
+          {form.format === "chat" && (
+            <label className="col-span-2 flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={form.promptCompletion} onChange={(e) => set({ promptCompletion: e.target.checked })} />
+              TRL prompt–completion rows (<span className="font-mono">prompt</span> / <span className="font-mono">completion</span> instead of <span className="font-mono">messages</span>)
+            </label>
+          )}
+        </div>
+      )}
+    </fieldset>
   );
 }
 

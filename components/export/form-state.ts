@@ -1,6 +1,7 @@
 import type { ExportFormat, ExportType, PairStatus } from "@/lib/export/params";
 import { ASSEMBLY_DEFAULTS } from "@/lib/export/params";
 import type { StartExportBody } from "@/lib/export/schemas";
+import { parseSplitSpec } from "@/lib/dataset/params";
 
 export interface ExportFormState {
   format: ExportFormat;
@@ -16,12 +17,34 @@ export interface ExportFormState {
   /** "" = no limit */
   maxExampleTokens: string;
   verified: boolean;
+  /** jsonl: one file; hf: a Hub-ready folder (Parquet shards per split, dataset card, croissant.json) */
+  layout: "jsonl" | "hf";
+  /** hf: "train=0.98,validation=0.02" (by document) */
+  split: string;
+  splitSeed: string;
+  shardFormat: "parquet" | "jsonl";
+  /** hf + chat: TRL prompt–completion rows instead of messages */
+  promptCompletion: boolean;
+  /** hf: the card's licence; "" = the corpora's */
+  license: string;
 }
 
 export const INITIAL_FORM: ExportFormState = {
   format: "film", statuses: ["accepted"], types: [], seed: ASSEMBLY_DEFAULTS.seed, gzip: true, runId: "", maxExampleTokens: "",
   minTokens: String(ASSEMBLY_DEFAULTS.minTokens), maxTokens: String(ASSEMBLY_DEFAULTS.maxTokens), shortRatio: String(ASSEMBLY_DEFAULTS.shortRatio), verified: false,
+  layout: "jsonl", split: "train=0.98,validation=0.02", splitSeed: "1", shardFormat: "parquet", promptCompletion: false, license: "",
 };
+
+/** The hf layout's part of the body; a malformed split spec is sent empty, so the server's message names the rule. */
+function layoutBody(f: ExportFormState): Pick<StartExportBody, "layout" | "dataset"> {
+  if (f.layout !== "hf") return {};
+  let splits: Record<string, number> = {};
+  try {
+    splits = parseSplitSpec(f.split);
+  } catch { /* the server says what a split spec looks like */ }
+  return { layout: "hf", dataset: { splits, splitSeed: f.splitSeed.trim() || "1", shardFormat: f.shardFormat,
+    promptCompletion: f.format === "chat" && f.promptCompletion, ...(f.license.trim() ? { license: f.license.trim() } : {}) } };
+}
 
 export const FORMATS = [
   { value: "film", title: "FILM template", hint: "prompt / completion: [INST] … ### Context … ### Instruction … [/INST]" },
@@ -45,9 +68,10 @@ export const TYPE_INFO: Record<ExportType, string> = {
 export function toBody(f: ExportFormState): StartExportBody {
   const limit = f.maxExampleTokens.trim() ? { maxExampleTokens: Number(f.maxExampleTokens) } : {};
   // a run brings its own recipe (seed included): sending ours too could only disagree with it
-  if (f.runId) return { format: f.format, statuses: f.statuses, types: f.types, gzip: f.gzip, runId: Number(f.runId), verified: f.verified, ...limit };
+  if (f.runId) return { format: f.format, statuses: f.statuses, types: f.types, gzip: f.gzip, runId: Number(f.runId), verified: f.verified, ...limit, ...layoutBody(f) };
   return {
     ...limit,
+    ...layoutBody(f),
     format: f.format, statuses: f.statuses, types: f.types, seed: f.seed.trim(), gzip: f.gzip,
     minTokens: Number(f.minTokens), maxTokens: Number(f.maxTokens), shortRatio: Number(f.shortRatio), verified: f.verified,
   };

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/api/errors";
 import { datasetOptions } from "@/lib/dataset/params";
 import { defaultDatasetDir } from "@/lib/dataset/paths";
 import { runDatasetExport } from "@/lib/dataset/run";
@@ -20,6 +21,8 @@ export const exportJob = defineJob({
   params: exportJobParams,
   async run(ctx, p) {
     const hf = p.options.layout === "hf";
+    // --mix names files on the machine that runs `in2 export` (which sets out): a job queued through the API must not read server files
+    if (!p.out && p.options.dataset?.mix.length) throw new AppError("bad_request", "--mix reads local files: run `in2 export --layout hf --mix …` on the machine that has them");
     const out = p.out ?? (hf ? defaultDatasetDir(ctx.jobId, p.options) : defaultExportPath(ctx.jobId, p.options));
     const started = Date.now();
     // the hf layout (lib/dataset) reuses this module's selection, contexts and formatting, and writes a folder

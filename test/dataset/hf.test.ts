@@ -14,7 +14,11 @@ import { pool } from "@/lib/db/client";
 import { appContextStore } from "@/lib/export/contexts-adapter";
 import { exportOptions, type ExportRequest } from "@/lib/export/params";
 import { runExport } from "@/lib/export/run-export";
+import { NextRequest } from "next/server";
+import { POST as startExportRoute } from "@/app/api/exports/route";
+import { INITIAL_FORM, toBody } from "@/components/export/form-state";
 import { runCli } from "../support/cli";
+import { signedIn } from "../review/support";
 import { useTestDatabase } from "../support/db";
 import { readJsonl, seedExportData, type Seeded } from "../export/support";
 
@@ -216,5 +220,25 @@ describe("shards, trainer formats and the mixture", () => {
     expect(bad.stderr).toMatch(/sum to 1/);
     const noHf = await runCli(["export", "--format", "chat", "--out", path.join(dir, "x.jsonl"), "--split", "train=1"], { DATABASE_URL: url });
     expect(noHf.stderr).toMatch(/need --layout hf/);
+  });
+});
+
+describe("the UI's choice", () => {
+  it("sends the hf layout from the export form, and the API refuses a mixture (it would read server files)", async () => {
+    const body = toBody({ ...INITIAL_FORM, format: "chat", layout: "hf", split: "train=0.9,validation=0.1", splitSeed: "3", promptCompletion: true, license: "odc-by" });
+    expect(exportOptions.parse(body)).toMatchObject({ layout: "hf", dataset: { splits: { train: 0.9, validation: 0.1 }, splitSeed: "3", promptCompletion: true,
+      shardFormat: "parquet", license: "odc-by", shardMb: 500 } });
+    expect(toBody(INITIAL_FORM)).not.toHaveProperty("layout");
+    const { cookie } = await signedIn("curator", "curator@dataset.test");
+    const post = (b: unknown) => startExportRoute(new NextRequest("http://local/api/exports", { method: "POST", body: JSON.stringify(b),
+      headers: { "content-type": "application/json", cookie } }), { params: Promise.resolve({}) });
+    const ok = await post(body);
+    expect(ok.status).toBe(200);
+    const { jobId } = (await ok.json()) as { jobId: number };
+    const { rows } = await pool().query<{ params: { options: { layout: string } } }>(`SELECT params FROM job WHERE id = $1`, [jobId]);
+    expect(rows[0]!.params.options.layout).toBe("hf");
+    const mixed = await post({ ...body, dataset: { mix: [{ name: "general", file: "/etc/passwd" }] } });
+    expect(mixed.status).toBe(400);
+    expect(JSON.stringify(await mixed.json())).toMatch(/reads local files/);
   });
 });
