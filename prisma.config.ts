@@ -1,6 +1,7 @@
 import { defineConfig } from "prisma/config";
 
-// Prisma only generates the client here: migrations are plain SQL applied by lib/db/migrate.ts
+// Only Prisma's schema tooling (validate, format) uses this: no client is generated, and migrations are plain SQL
+// applied by lib/db/migrate.ts
 // (the Prisma 7 schema engine is a native download that these machines cannot fetch; see ARCHITECTURE.md).
 export default defineConfig({
   schema: "prisma/schema",
