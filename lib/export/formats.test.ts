@@ -22,7 +22,7 @@ describe("export formats", () => {
     expect(line.endsWith("}\n")).toBe(true);
     expect(line.indexOf("\n")).toBe(line.length - 1);
     expect(JSON.parse(line)).toEqual({ prompt: filmPrompt(record.context.text, "Who won?"), completion: "The home team.",
-      meta: { pair_id: 42, pair_key: record.key, document_key: "abc", type: "single", context_tokens: 12, example_tokens: 60, evidence_depths: [1], seed: "3" } });
+      meta: { pair_key: record.key, document_key: "abc", segment_keys: ["abc:0"], type: "single", context_tokens: 12, example_tokens: 60, evidence_depths: [1], seed: "3" } });
   });
 
   it("chat carries the same user turn without [INST] markers", () => {

@@ -14,9 +14,17 @@ export function filmPrompt(context: string, question: string): string {
   return `[INST] ${instruction(context, question)} [/INST]`;
 }
 
-/** Traces a training row back to its pair; small on purpose (the raw format carries everything). */
+/** The content keys of the context's evidence segments, in piece order. */
+function evidenceKeys(r: ExportRecord): (string | null)[] {
+  return r.context.spans.filter((s) => s.role === "evidence").sort((a, b) => (a.piece ?? 0) - (b.piece ?? 0)).map((s) => s.segmentKey);
+}
+
+/**
+ * Traces a training row back to its pair by content keys only (pair, document, evidence segments), so the same content
+ * exports the same bytes from any database; small on purpose (the raw format carries everything, ids included).
+ */
 function meta(r: ExportRecord) {
-  return { pair_id: r.id, pair_key: r.key, document_key: r.documentKey, type: r.type, context_tokens: r.context.totalTokens,
+  return { pair_key: r.key, document_key: r.documentKey, segment_keys: evidenceKeys(r), type: r.type, context_tokens: r.context.totalTokens,
     example_tokens: r.exampleTokens, evidence_depths: r.context.evidenceDepths, seed: r.context.seed };
 }
 

@@ -15,6 +15,13 @@ interface PairRow {
 /** One keyset page: the records it produced, the last pair id it scanned, how many it scanned, and why others were left out. */
 export interface Batch { records: ExportRecord[]; lastId: number; scanned: number; leftOut: Record<string, number> }
 
+/**
+ * Where the next page starts. Pages go by the pair's content key (unique, and the same in any database that holds the
+ * same content), so row order never depends on the order generation committed pairs in; pairs without a key (none
+ * are made today: a fallback for hand-inserted rows) come last, by id.
+ */
+interface Cursor { key: string | null; id: number; keyed: boolean }
+
 // `short` is a context kind, not a pair type: any pair may end up short, so it narrows nothing before assembly.
 function pairTypes(o: ExportOptions): string[] {
   if (!o.types.length || o.types.includes("short")) return ["single", "multi"];
@@ -30,15 +37,24 @@ export async function countCandidates(o: ExportOptions): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-async function pairPage(o: ExportOptions, after: number, limit: number): Promise<PairRow[]> {
-  const { rows } = await pool().query<PairRow>(
-    `SELECT p.id, p.key, d.sha256 AS "documentKey", p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
+const PAIR_COLUMNS = (o: ExportOptions) => `p.id, p.key, d.sha256 AS "documentKey", p.type::text AS type, p.status::text AS status, p.question, p.answer, p.support, p.edited,
        u.name AS reviewer, p.provider, p.model, p.prompt_version AS "promptVersion", p.document_id AS "documentId",
        d.meta->>'url' AS url, ${o.verified ? exclusionReasonSql("p") : "NULL::text"} AS "verifyOut"
-     FROM pair p JOIN document d ON d.id = p.document_id LEFT JOIN app_user u ON u.id = p.reviewer_id
-     WHERE ${WHERE} AND p.id > $4
-     ORDER BY p.id LIMIT $5`,
-    [o.statuses, pairTypes(o), o.corpusId ?? null, after, limit]);
+     FROM pair p JOIN document d ON d.id = p.document_id LEFT JOIN app_user u ON u.id = p.reviewer_id`;
+
+// The unique index on pair.key serves the keyed walk; the database is created with --locale=C, so its default
+// collation orders keys bytewise, as everywhere else content keys are compared.
+async function pairPage(o: ExportOptions, after: Cursor, limit: number): Promise<PairRow[]> {
+  const base = [o.statuses, pairTypes(o), o.corpusId ?? null];
+  if (after.keyed) {
+    const { rows } = await pool().query<PairRow>(
+      `SELECT ${PAIR_COLUMNS(o)} WHERE ${WHERE} AND p.key IS NOT NULL AND ($4::text IS NULL OR p.key > $4) ORDER BY p.key LIMIT $5`,
+      [...base, after.key, limit]);
+    if (rows.length) return rows;
+    after = { key: null, id: 0, keyed: false };
+  }
+  const { rows } = await pool().query<PairRow>(
+    `SELECT ${PAIR_COLUMNS(o)} WHERE ${WHERE} AND p.key IS NULL AND p.id > $4 ORDER BY p.id LIMIT $5`, [...base, after.id, limit]);
   return rows;
 }
 
@@ -75,15 +91,15 @@ async function enrich(o: ExportOptions, session: ContextSession, store: ContextS
 }
 
 /**
- * The selected pairs in pair id order, one keyset page at a time, with their contexts (recipe-matched, assembled
+ * The selected pairs in pair key order (content only, never ids), one keyset page at a time, with their contexts (recipe-matched, assembled
  * now in the session's one run when missing). Up to `ahead` pages load while the caller writes the current one, so Postgres (another process, often
  * another core) and the formatting work side by side; memory holds at most ahead + 1 pages, whatever the export's size.
  */
 export async function* exportBatches(o: ExportOptions, session: ContextSession, store: ContextStore, batchSize = 64, ahead = 2): AsyncGenerator<Batch> {
   const queue: Promise<Batch>[] = [];
-  let after = 0;
+  let after: Cursor = { key: null, id: 0, keyed: true };
   let exhausted = false;
-  // pair pages are cheap and sequential (each starts after the last id of the previous one); contexts load in parallel
+  // pair pages are cheap and sequential (each starts after the last key of the previous one); contexts load in parallel
   const fill = async () => {
     while (!exhausted && queue.length < ahead) {
       const pairs = await pairPage(o, after, batchSize);
@@ -91,7 +107,8 @@ export async function* exportBatches(o: ExportOptions, session: ContextSession, 
         exhausted = true;
         return;
       }
-      after = pairs.at(-1)!.id;
+      const last = pairs.at(-1)!;
+      after = last.key === null ? { key: null, id: last.id, keyed: false } : { key: last.key, id: last.id, keyed: true };
       const batch = enrich(o, session, store, pairs);
       batch.catch(() => {}); // observed when its turn comes; never an unhandled rejection meanwhile
       queue.push(batch);

@@ -29,7 +29,9 @@ describe("in2 export", () => {
     expect(r.json).toMatchObject({ format: "film", out, manifest: path.join(dir, "film.manifest.json"), rows: accepted.length, left_out: {},
       bytes: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") });
     expect(r.stderr).toMatch(/export #\d+ succeeded: 6\/6 pairs scanned, 6 rows/);
-    expect(readJsonl<{ meta: { pair_id: number } }>(out).map((l) => l.meta.pair_id)).toEqual(accepted);
+    const { rows: keyed } = await pool().query<{ key: string }>(`SELECT key FROM pair WHERE id = ANY($1::int[])`, [accepted]);
+    const keys = keyed.map((k) => k.key).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(readJsonl<{ meta: { pair_key: string } }>(out).map((l) => l.meta.pair_key)).toEqual(keys);
     const { rows } = await pool().query(`SELECT format::text, rows, sha256, path FROM export WHERE job_id = $1`, [(r.json as { job_id: number }).job_id]);
     expect(rows).toEqual([{ format: "film", rows: accepted.length, sha256: (r.json as { sha256: string }).sha256, path: out }]);
   });

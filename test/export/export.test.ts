@@ -11,9 +11,15 @@ import { runExport } from "@/lib/export/run-export";
 import { useTestDatabase } from "../support/db";
 import { pySlice, readJsonl, seedExportData, segmentTexts, type Seeded } from "./support";
 
+/** Pair ids in the order of their content keys (bytewise, as the C collation compares them). */
+async function byKey(ids: number[]): Promise<number[]> {
+  const { rows } = await pool().query<{ id: number; key: string }>(`SELECT id, key FROM pair WHERE id = ANY($1::int[])`, [ids]);
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.id);
+}
+
 interface RawRow {
-  id: number; type: string; question: string; answer: string; support: string[]; context: string; context_tokens: number; tokenizer: string;
-  segments: { segment_id: number; document_id: number; role: string; piece: number | null; char_start: number; char_end: number; token_start: number; token_end: number }[];
+  id: number; key: string | null; type: string; question: string; answer: string; support: string[]; context: string; context_tokens: number; tokenizer: string;
+  segments: { segment_id: number; segment_key: string | null; document_id: number; role: string; piece: number | null; char_start: number; char_end: number; token_start: number; token_end: number }[];
   evidence_depths: number[]; source: { document_id: number; url: string | null }; generator: Record<string, string>;
   review: { status: string; edited: boolean; reviewer: string | null }; seed: string;
 }
@@ -38,7 +44,7 @@ describe("export (raw, gzip) against real contexts", () => {
     const rows = readJsonl<RawRow>(r.out);
     const accepted = seeded.ids.filter((id) => seeded.statusOf.get(id) === "accepted");
     expect(accepted.length).toBe(12);
-    expect(rows.map((x) => x.id)).toEqual(accepted);
+    expect(rows.map((x) => x.id)).toEqual(await byKey(accepted));
     expect(r.rows).toBe(12);
     expect(r.unassembled).toBe(0);
     for (const x of rows) {
@@ -115,7 +121,7 @@ describe("export selections and formats", () => {
   it("includes rejected and flagged pairs only when asked for", async () => {
     const r = await exportTo("all.jsonl", { statuses: ["accepted", "rejected", "flagged"] });
     const ids = readJsonl<RawRow>(r.out).map((x) => x.id);
-    expect(ids).toEqual(seeded.ids.filter((id) => seeded.statusOf.get(id) !== "pending"));
+    expect(ids).toEqual(await byKey(seeded.ids.filter((id) => seeded.statusOf.get(id) !== "pending")));
     expect(r.manifest.counts.by_status).toEqual({ accepted: 12, pending: 0, rejected: 4, flagged: 4 });
   });
 
@@ -129,18 +135,23 @@ describe("export selections and formats", () => {
     expect(multi.every((x) => x.type === "multi")).toBe(true);
   });
 
-  it("writes the FILM template and chat messages with the same context, question, answer and pair id", async () => {
+  it("writes the FILM template and chat messages with the same context, question, answer and content keys", async () => {
     const raw = readJsonl<RawRow>(path.join(dir, "raw.jsonl.gz"));
-    const film = readJsonl<{ prompt: string; completion: string; meta: { pair_id: number } }>((await exportTo("film.jsonl", { format: "film" })).out);
-    const chat = readJsonl<{ messages: { role: string; content: string }[]; meta: { pair_id: number } }>((await exportTo("chat.jsonl.gz", { format: "chat" })).out);
-    expect(film.map((f) => f.meta.pair_id)).toEqual(raw.map((x) => x.id));
+    const film = readJsonl<{ prompt: string; completion: string; meta: Record<string, unknown> & { pair_key: string } }>((await exportTo("film.jsonl", { format: "film" })).out);
+    const chat = readJsonl<{ messages: { role: string; content: string }[]; meta: { pair_key: string } }>((await exportTo("chat.jsonl.gz", { format: "chat" })).out);
+    expect(film.map((f) => f.meta.pair_key)).toEqual(raw.map((x) => x.key));
+    // rows go by content key, and training rows carry no database id
+    expect(raw.map((x) => x.key)).toEqual(raw.map((x) => x.key).sort((a, b) => (a! < b! ? -1 : 1)));
+    expect(Object.keys(film[0]!.meta)).not.toContain("pair_id");
+    for (const [i, x] of raw.entries())
+      expect(film[i]!.meta.segment_keys).toEqual(x.segments.filter((s) => s.role === "evidence").sort((a, b) => a.piece! - b.piece!).map((s) => s.segment_key));
     raw.forEach((x, i) => {
       const body = `${FILM_PREAMBLE}\n\n### Context:\n${x.context}\n\n### Instruction:\n${x.question}`;
       expect(Object.keys(film[i]!)).toEqual(["prompt", "completion", "meta"]);
       expect(film[i]!.prompt).toBe(`[INST] ${body} [/INST]`);
       expect(film[i]!.completion).toBe(x.answer);
       expect(chat[i]!.messages).toEqual([{ role: "user", content: body }, { role: "assistant", content: x.answer }]);
-      expect(chat[i]!.meta.pair_id).toBe(x.id);
+      expect(chat[i]!.meta.pair_key).toBe(x.key);
     });
   });
 

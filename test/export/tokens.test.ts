@@ -48,12 +48,12 @@ describe("export token counts", () => {
   });
 
   it("--max-example-tokens leaves longer rows out and counts them", async () => {
-    const all = readJsonl<{ meta: { pair_id: number; example_tokens: number } }>((await run("all.jsonl", { tokenizer: "mistral" })).out);
+    const all = readJsonl<{ meta: { pair_key: string; example_tokens: number } }>((await run("all.jsonl", { tokenizer: "mistral" })).out);
     const sorted = all.map((r) => r.meta.example_tokens).sort((a, b) => a - b);
     const limit = sorted[Math.floor(sorted.length / 2)]!;
     const r = await run("capped.jsonl", { tokenizer: "mistral", maxExampleTokens: limit });
-    const kept = readJsonl<{ meta: { pair_id: number; example_tokens: number } }>(r.out);
-    expect(kept.map((x) => x.meta.pair_id)).toEqual(all.filter((x) => x.meta.example_tokens <= limit).map((x) => x.meta.pair_id));
+    const kept = readJsonl<{ meta: { pair_key: string; example_tokens: number } }>(r.out);
+    expect(kept.map((x) => x.meta.pair_key)).toEqual(all.filter((x) => x.meta.example_tokens <= limit).map((x) => x.meta.pair_key));
     expect(r.manifest.left_out.example_too_long).toBe(all.length - kept.length);
     expect(r.manifest.parameters.max_example_tokens).toBe(limit);
     expect(r.manifest.max_example_tokens_seen).toBeLessThanOrEqual(limit);
