@@ -39,6 +39,8 @@ export async function startWorker(opts: { concurrency?: number; log?: (l: string
        WHERE (status IN ('running', 'cancelling') AND heartbeat_at < now() - make_interval(secs => $1))
           OR (status = 'queued' AND created_at < now() - make_interval(secs => $1) AND locked_by IS NULL)
        RETURNING id, status, store`, [LEASE_SECONDS]);
+    // an upload whose request died midway never completes: its rows are garbage after a day
+    await pool().query(`DELETE FROM upload WHERE NOT complete AND created_at < now() - interval '1 day'`);
     for (const r of rows) {
       if (r.status === "cancelled") continue;
       log(`job ${r.id}: its worker stopped answering; dispatching it again`);

@@ -14,6 +14,7 @@ import { exportStore } from "@/lib/export/store";
 import { resolveRequest } from "@/lib/generate/params";
 import { getJob, type JobRow } from "@/lib/jobs/jobs";
 import { enqueueJob, stopBoss } from "@/lib/jobs/queue";
+import { startWorker as startLocalWorker } from "@/lib/jobs/worker";
 import { useTestDatabase } from "../support/db";
 
 /**
@@ -164,4 +165,17 @@ describe("a worker on another machine", () => {
     expect(left.status).toBe("queued");
     expect(jobRows[0]!.store).not.toBe(jobRows[1]!.store);
   }, 400_000);
+});
+
+// last: an in-process worker would take the jobs the tests above leave to the other machine
+describe("the sweep", () => {
+  it("a worker's sweep removes uploads whose request died midway, after a day; finished ones stay", async () => {
+    await pool().query(`INSERT INTO upload (id, name, complete, created_at) VALUES
+      ('old-partial', 'a', false, now() - interval '2 days'), ('new-partial', 'b', false, now()), ('old-done', 'c', true, now() - interval '2 days')`);
+    await pool().query(`INSERT INTO upload_chunk (upload_id, seq, data) VALUES ('old-partial', 0, '\\x00')`);
+    const w = await startLocalWorker({ concurrency: 1 });
+    await w.stop();
+    const { rows } = await pool().query<{ id: string }>(`SELECT id FROM upload ORDER BY id`);
+    expect(rows.map((r) => r.id).filter((id) => !id.startsWith("eval-set-"))).toEqual(["new-partial", "old-done"]);
+  });
 });
