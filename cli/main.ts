@@ -7,6 +7,7 @@ import { exportCommand } from "./commands/export";
 import { generateCommand } from "./commands/generate";
 import { importCommand } from "./commands/import";
 import { jobsCommand } from "./commands/jobs";
+import { licenseCommand } from "./commands/license";
 import { pairsCommand } from "./commands/pairs";
 import { probeCommand } from "./commands/probe";
 import { serveCommand } from "./commands/serve";
@@ -18,7 +19,7 @@ import { workerCommand } from "./commands/worker";
 export const COMMANDS: Command[] = [
   serveCommand, importCommand, segmentsCommand, documentsCommand, generateCommand, verifyCommand, pairsCommand, assembleCommand,
   exportCommand, jobsCommand, probeCommand, statsCommand, workerCommand, userCommand,
-  endpointCommand, auditCommand,
+  endpointCommand, auditCommand, licenseCommand,
 ];
 
 export async function main(argv: string[]): Promise<number> {

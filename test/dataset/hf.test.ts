@@ -223,6 +223,20 @@ describe("shards, trainer formats and the mixture", () => {
   });
 });
 
+describe("in2 license", () => {
+  it("shows and sets a corpus's licence, and refuses what is not a licence id", async () => {
+    const { rows } = await pool().query<{ name: string }>(`SELECT name FROM corpus WHERE id = $1`, [seeded.corpusId]);
+    const name = rows[0]!.name;
+    expect((await runCli(["license", name], { DATABASE_URL: url })).json).toEqual({ corpus: name, license: "odc-by" });
+    expect((await runCli(["license", name, "CC-BY-4.0"], { DATABASE_URL: url })).json).toEqual({ corpus: name, license: "cc-by-4.0" });
+    const bad = await runCli(["license", name, "not a licence"], { DATABASE_URL: url });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/not a licence id/);
+    const { rows: after } = await pool().query<{ license: string }>(`SELECT license FROM corpus WHERE id = $1`, [seeded.corpusId]);
+    expect(after[0]!.license).toBe("cc-by-4.0");
+  });
+});
+
 describe("the UI's choice", () => {
   it("sends the hf layout from the export form, and the API refuses a mixture (it would read server files)", async () => {
     const body = toBody({ ...INITIAL_FORM, format: "chat", layout: "hf", split: "train=0.9,validation=0.1", splitSeed: "3", promptCompletion: true, license: "odc-by" });
