@@ -76,7 +76,9 @@ export class SplitShards {
     const shard = this.shards.at(-1);
     if (!shard || !this.group.length) return;
     if (this.parquet) {
-      const columnData = COLUMNS[this.rowFormat].map(([name]) => ({ name, data: this.group.map((r) => r[name] ?? null) }));
+      // long texts rarely repeat: PLAIN skips the dictionary the writer would otherwise build and drop for every page
+      const columnData = COLUMNS[this.rowFormat].map(([name, kind]) => ({ name, data: this.group.map((r) => r[name] ?? null),
+        ...(kind === "int" ? {} : { encoding: "PLAIN" as const }) }));
       void this.parquet.write({ columnData, rowGroupSize: this.group.length });
     } else if (this.fd !== null) {
       const text = this.group.map((r) => `${JSON.stringify(r)}\n`).join("");
