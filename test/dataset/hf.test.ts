@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parquetWriteFile } from "hyparquet-writer";
 import { parse as parseYaml } from "yaml";
 import { datasetOptions, type DatasetRequest } from "@/lib/dataset/params";
 import { runDatasetExport } from "@/lib/dataset/run";
@@ -204,6 +205,27 @@ describe("shards, trainer formats and the mixture", () => {
     expect(again.manifest.shards.map((s) => s.sha256)).toEqual(r.manifest.shards.map((s) => s.sha256));
     const card = fs.readFileSync(path.join(r.out, "README.md"), "utf8");
     expect(card).toMatch(/\| general \(general instructions\) \| \d+ \(\d+\.\d%\) \| 200000 \(11\.4%\) \|/);
+  });
+
+  it("reads general data from Parquet (OpenOrca columns) at the paper's share by default", async () => {
+    const file = path.join(dir, "orca.parquet");
+    const n = 40;
+    parquetWriteFile({ filename: file, columnData: [
+      { name: "id", data: Array.from({ length: n }, (_, i) => `niv.${i}`), type: "STRING" },
+      { name: "system_prompt", data: Array.from({ length: n }, () => "You are an AI assistant."), type: "STRING" },
+      { name: "question", data: Array.from({ length: n }, (_, i) => `Parquet question ${i}?`), type: "STRING" },
+      { name: "response", data: Array.from({ length: n }, (_, i) => `Parquet answer ${i}.`), type: "STRING" },
+    ] });
+    const r = await hfExport("mix-parquet", { splitSeed: "m", mix: [{ name: "general", file }] }, { format: "film" });
+    const rows: Row[] = [];
+    for (const s of r.manifest.shards) rows.push(...((await readParquet(path.join(r.out, s.file))) as Row[]));
+    const gen = rows.filter((x) => x.meta.type === "general");
+    const pairs = rows.length - gen.length;
+    // 200K / 1.75M of all rows: 0.129 general rows per pair (floor of pairs × rate plus a seeded phase in [0, 1))
+    expect(gen.length).toBeGreaterThan(0);
+    expect(Math.abs(gen.length - pairs * (200 / 1550))).toBeLessThanOrEqual(1);
+    expect(r.manifest.mixture.asked).toEqual({ general: 200_000 / 1_750_000 });
+    expect((gen[0] as unknown as { prompt: string }).prompt).toMatch(/^\[INST\] You are an AI assistant\.\n\nParquet question \d+\? \[\/INST\]$/);
   });
 
   it("runs from the CLI: in2 export --layout hf --split … --format prompt_completion", async () => {
