@@ -70,7 +70,8 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     segments: summary.segments, skipped: summary.skippedTotal,
   });
 
-  await maybeDeferSearchIndex(bytesTotal);
+  // decided at the first batch with new documents, so re-importing a file the corpus already holds changes nothing
+  let deferDecided = false;
   let finished = false;
   try {
     for (const [i, file] of files.entries()) {
@@ -86,6 +87,10 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
         batch = [];
         batchChars = 0;
         const prepared = await prepareBatch(corpus.id, b, tokenizer, maxParagraphTokens);
+        if (!deferDecided && prepared.length) {
+          deferDecided = true;
+          await maybeDeferSearchIndex(bytesTotal);
+        }
         if (inflight.length >= WRITERS) await inflight.shift();
         const write = writeBatch(corpus.id, prepared).then((r) => {
           summary.documents.imported += r.imported;
