@@ -45,6 +45,18 @@ test("a preview jumps to the evidence, whose highlighted text is exactly the evi
   // virtualized: far-away blocks are not in the DOM until scrolled to
   const blocks = await page.getByTestId("context-scroller").locator("[data-index]").count();
   expect(blocks).toBeLessThan(40);
+  // it opens scrolled to the first evidence piece (in text order), not at token 0
+  await expect(page.getByTestId("evidence-block").first()).toBeInViewport();
+  expect(await page.getByTestId("context-scroller").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  // numbered minimap marks in distinct colours that never overlap
+  const marks = await page.getByTestId("minimap-evidence").evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, label: el.querySelector("[aria-hidden]")?.textContent, colour: getComputedStyle(el).backgroundColor };
+  }));
+  expect(marks.map((m) => m.label)).toEqual(marks.map((_, k) => expect.stringMatching(/^\d+$/)));
+  expect(new Set(marks.map((m) => m.colour)).size).toBe(new Set(marks.map((m) => m.label)).size);
+  for (let k = 1; k < marks.length; k++) expect(marks[k]!.top).toBeGreaterThanOrEqual(marks[k - 1]!.bottom - 0.5);
+  await snap(page, "context-preview-open");
 
   await page.getByTestId(`jump-piece-${multi.piece}`).click();
   const block = page.locator(`[data-testid="evidence-block"][data-piece="${multi.piece}"]`);
@@ -53,6 +65,25 @@ test("a preview jumps to the evidence, whose highlighted text is exactly the evi
   expect(await block.getByTestId("evidence-text").evaluate((el) => el.textContent)).toBe(multi.text);
   await expect(block.locator("mark").first()).toBeVisible();
   await snap(page, "context-preview");
+});
+
+test("the answer box marks the answer itself inside its support quote, and filler text shows no HTML entities", async ({ page }) => {
+  const first = seed.evidence.find((e) => e.piece === 1)!;
+  await open(page, `/contexts/${first.pairId}`);
+  const block = page.locator('[data-testid="evidence-block"][data-piece="1"]');
+  await expect(block).toBeInViewport();
+  const answer = (await page.getByTestId("preview-answer").textContent())!.trim();
+  const boxed = block.locator('mark[data-mark="answer"]');
+  await expect(boxed.first()).toBeVisible();
+  const boxedText = (await boxed.allTextContents()).join("");
+  const supportText = (await block.locator("mark").allTextContents()).join("");
+  // the box holds the answer's words, not the whole support sentence around them
+  expect(answer.toLowerCase()).toContain(boxedText.toLowerCase().replace(/[\s.,;:!?]+$/, ""));
+  expect(boxedText.length).toBeLessThan(supportText.length);
+  await expect(page.getByTestId("answer-not-verbatim")).toHaveCount(0);
+  await expect(page.getByTestId("context-scroller")).not.toContainText(/&(apos|amp|quot|#\d+);/);
+  await boxed.first().scrollIntoViewIfNeeded();
+  await snap(page, "context-preview-answer");
 });
 
 test("source pieces (shown to the generator, not needed by the answer) are drawn apart from the evidence, unhighlighted", async ({ page }) => {

@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import type { Mark } from "@/lib/contexts/preview";
 
 interface Run { text: string; support: boolean; answer: boolean }
@@ -18,17 +19,18 @@ export function splitMarks(text: string, marks: Mark[]): Run[] {
 }
 
 /** Corpus text as React text nodes (never HTML), with support quotes underlined and the answer boxed. */
-export function BlockText({ text, marks, markClass }: { text: string; marks: Mark[]; markClass: string }) {
+export function BlockText({ text, marks, markStyle }: { text: string; marks: Mark[]; markStyle: CSSProperties }) {
   if (marks.length === 0) return <>{text}</>;
   return (
     <>
       {splitMarks(text, marks).map((r, i) => {
         if (!r.support && !r.answer) return <span key={i}>{r.text}</span>;
         const cls = [
-          r.support ? `${markClass} underline decoration-2 underline-offset-2` : "",
+          r.support ? "underline decoration-2 underline-offset-2" : "",
           r.answer ? "rounded-sm font-semibold outline-2 outline-dashed outline-offset-1 outline-zinc-700 dark:outline-zinc-200" : "",
         ].join(" ");
-        return <mark key={i} className={`text-inherit ${cls}`} data-mark={r.answer ? "answer" : "support"}>{r.text}</mark>;
+        return <mark key={i} className={`bg-transparent text-inherit ${cls}`} style={r.support ? markStyle : undefined}
+          data-mark={r.answer ? "answer" : "support"}>{r.text}</mark>;
       })}
     </>
   );

@@ -9,7 +9,7 @@ import { fmtInt } from "@/lib/client/format";
 import { ContextText, type Jump } from "./context-text";
 import { Minimap } from "./minimap";
 import { pieceStyle } from "./piece-style";
-import { useContextPreviewQuery } from "./use-context-preview-query";
+import { useContextPreviewQuery } from "@/components/hooks/use-context-preview-query";
 
 /** One pair's context: question and answer, token figures, jump-to-evidence, the virtualized text and a minimap. */
 export function ContextPreview({ pairId, contextId }: { pairId: number; contextId: number | null }) {
@@ -23,7 +23,7 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
     return <Card><EmptyState title="No context to show" action={<Link href="/contexts" className="text-sm text-indigo-600 hover:underline">Go to Contexts</Link>}>
       <ErrorNotice error={q.error} /></EmptyState></Card>;
   }
-  const { context: c, pair, blocks } = q.data;
+  const { context: c, pair, blocks, answerVerbatim } = q.data;
   const evidence = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "evidence");
   const fillers = blocks.filter((b) => b.role === "filler").length;
   const sources = blocks.filter((b) => b.role === "source").length;
@@ -37,8 +37,13 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
         </div>
         <p className="mt-1.5 text-sm font-medium" data-testid="preview-question">{pair.question}</p>
         <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-          <span className="rounded-sm px-0.5 font-semibold outline-2 outline-dashed outline-zinc-600">Answer</span> {pair.answer}
+          <span className="rounded-sm px-0.5 font-semibold outline-2 outline-dashed outline-zinc-600">Answer</span> <span data-testid="preview-answer">{pair.answer}</span>
         </p>
+        {!answerVerbatim && (
+          <p className="mt-1 text-xs text-zinc-500" data-testid="answer-not-verbatim">
+            The answer does not appear verbatim in the evidence, so no answer position is boxed; the underlined support quotes are what it rests on.
+          </p>
+        )}
       </Card>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label="Tokens" value={fmtInt(c.totalTokens)} hint={c.kind === "long" ? `target ${fmtInt(c.targetTokens)}` : "the source document"} />
@@ -56,12 +61,12 @@ export function ContextPreview({ pairId, contextId }: { pairId: number; contextI
           </Button>
         ))}
         <span className="ml-auto text-xs text-zinc-500">
-          <span className="underline decoration-2">underlined</span>: support quote · <span className="outline-1 outline-dashed px-0.5">boxed</span>: answer position
+          <span className="underline decoration-2">underlined</span>: support quote · <span className="outline-1 outline-dashed px-0.5">boxed</span>: the answer, where it stands verbatim
           {sources > 0 && <> · <span className="rounded-sm border border-dashed border-zinc-400 bg-zinc-50 px-1 dark:bg-zinc-800/40">dashed grey</span>: source piece (shown to the generator, not needed)</>}
         </span>
       </div>
       <div className="grid h-[calc(100vh-330px)] min-h-[420px] grid-cols-[1fr_64px] gap-3">
-        <ContextText blocks={blocks} jump={jump} onRange={onRange} />
+        <ContextText key={c.id} blocks={blocks} start={evidence[0]?.i ?? 0} jump={jump} onRange={onRange} />
         <Minimap blocks={blocks} total={c.totalTokens} depths={c.evidenceDepths} range={range} onJump={go} />
       </div>
     </div>

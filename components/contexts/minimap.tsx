@@ -3,6 +3,20 @@
 import type { PreviewBlock } from "@/lib/contexts/preview";
 import { pieceStyle } from "./piece-style";
 
+/** Minimap marks never closer than this (percent of the column), so close pieces stay apart and their numbers readable. */
+const MARK = 3.4;
+
+/**
+ * Where each evidence mark goes: at its depth, pushed down just enough to clear the one above, then (if the last ones
+ * ran off the bottom) pushed back up; marks keep their order. Returns top percentages.
+ */
+export function separateMarks(tops: number[], size = MARK): number[] {
+  const out = tops.map((t) => Math.min(Math.max(t, 0), 100 - size));
+  for (let i = 1; i < out.length; i++) out[i] = Math.max(out[i]!, out[i - 1]! + size);
+  for (let i = out.length - 1; i >= 0; i--) out[i] = Math.min(out[i]!, (i === out.length - 1 ? 100 : out[i + 1]!) - size);
+  return out;
+}
+
 /**
  * The whole context as one column, top = first token: evidence pieces as coloured, outlined bands labelled with
  * their depth, the visible window as a grey frame. Clicking anywhere jumps there.
@@ -17,6 +31,7 @@ export function Minimap({ blocks, total, depths, range, onJump }: {
   const t = Math.max(total, 1);
   const evidence = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "evidence");
   const sources = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.role === "source");
+  const placed = separateMarks(evidence.map(({ b }) => (b.tokenStart / t) * 100));
   const top = ((blocks[range[0]]?.tokenStart ?? 0) / t) * 100;
   const bottom = ((blocks[range[1]]?.tokenEnd ?? 0) / t) * 100;
   const jumpAt = (fraction: number) => {
@@ -42,11 +57,15 @@ export function Minimap({ blocks, total, depths, range, onJump }: {
       {evidence.map(({ b, i }, k) => {
         const s = pieceStyle(b.piece);
         const y = (b.tokenStart / t) * 100;
+        const at = placed[k]!;
+        const height = Math.max(Math.min(((b.tokenEnd - b.tokenStart) / t) * 100, (placed[k + 1] ?? 100) - at - 0.3), MARK - 0.6);
         return (
           <button key={i} type="button" title={`Piece ${b.piece}: tokens ${b.tokenStart}–${b.tokenEnd}`} data-testid="minimap-evidence"
-            className="absolute left-1 right-6 rounded-sm outline outline-1 outline-zinc-900/60 dark:outline-white/60"
-            style={{ top: `${y}%`, height: `${Math.max(((b.tokenEnd - b.tokenStart) / t) * 100, 1)}%`, background: s.swatch }}
+            data-piece={b.piece ?? undefined}
+            className="tabular absolute left-1 right-6 flex items-center justify-center rounded-sm text-[9px] font-bold leading-none outline outline-1 outline-zinc-900/60 dark:outline-white/60"
+            style={{ top: `${at}%`, height: `${height}%`, background: s.swatch, color: s.ink }}
             onClick={(e) => { e.stopPropagation(); onJump(i); }}>
+            <span aria-hidden>{b.piece}</span>
             <span className="sr-only">Piece {b.piece} at {Math.round((depths[k] ?? y / 100) * 100)}%</span>
           </button>
         );

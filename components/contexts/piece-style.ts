@@ -1,16 +1,29 @@
 /**
- * One colour per evidence piece, used in the text, the minimap and the jump buttons. Colour is never the only
- * cue: evidence blocks also get a solid outline and a "Piece n" label, support quotes an underline, and the
- * answer's position a dashed box, so every highlight survives colour blindness and grayscale print.
+ * One colour per evidence piece, used in the text, the minimap and the jump buttons: twelve hues chosen to stay
+ * apart from each other (Trubetskoy's distinct-colours list), so pieces 1–12 never share a colour; beyond 12 they
+ * repeat, and the number tells them apart. Colour is never the only cue: evidence blocks also get a solid outline
+ * and a "Piece n" label, minimap marks carry their number, support quotes an underline, and the answer a dashed box,
+ * so every highlight survives colour blindness and grayscale print.
  */
-const PIECES = [
-  { block: "bg-amber-50 ring-amber-500 dark:bg-amber-400/10", mark: "bg-amber-200/80 decoration-amber-700 dark:bg-amber-400/30", swatch: "#f59e0b" },
-  { block: "bg-sky-50 ring-sky-500 dark:bg-sky-400/10", mark: "bg-sky-200/80 decoration-sky-700 dark:bg-sky-400/30", swatch: "#0ea5e9" },
-  { block: "bg-violet-50 ring-violet-500 dark:bg-violet-400/10", mark: "bg-violet-200/80 decoration-violet-700 dark:bg-violet-400/30", swatch: "#8b5cf6" },
-  { block: "bg-emerald-50 ring-emerald-500 dark:bg-emerald-400/10", mark: "bg-emerald-200/80 decoration-emerald-700 dark:bg-emerald-400/30", swatch: "#10b981" },
-  { block: "bg-rose-50 ring-rose-500 dark:bg-rose-400/10", mark: "bg-rose-200/80 decoration-rose-700 dark:bg-rose-400/30", swatch: "#f43f5e" },
+export const PIECE_COLOURS = [
+  "#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4",
+  "#42d4f4", "#f032e6", "#bfef45", "#469990", "#9a6324", "#000075",
 ] as const;
 
+/** Black or white, whichever reads on the swatch (for the minimap's numbers). */
+function ink(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return 0.299 * r! + 0.587 * g! + 0.114 * b! > 150 ? "#000" : "#fff";
+}
+
 export function pieceStyle(piece: number | null) {
-  return PIECES[((piece ?? 1) - 1) % PIECES.length]!;
+  const swatch = PIECE_COLOURS[((piece ?? 1) - 1) % PIECE_COLOURS.length]!;
+  return {
+    swatch,
+    ink: ink(swatch),
+    /** the evidence block: a light tint of the piece's colour inside a solid outline of it */
+    block: { background: `${swatch}14`, outline: `2px solid ${swatch}`, outlineOffset: "-2px" },
+    /** support quotes inside the block */
+    mark: { background: `${swatch}40`, textDecorationColor: swatch },
+  };
 }

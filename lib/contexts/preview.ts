@@ -24,6 +24,8 @@ export interface ContextPreview {
     evidenceDepths: number[]; chars: number; tokenOffsets: "exact" | "estimated" };
   pair: { id: number; type: string; status: string; question: string; answer: string; support: string[] };
   blocks: PreviewBlock[];
+  /** whether the answer appears verbatim in an evidence piece (then it is marked there); if not, nothing is boxed */
+  answerVerbatim: boolean;
   /** other contexts of this pair (newest first), to switch between runs */
   history: { id: number; runId: number; createdAt: string }[];
 }
@@ -62,6 +64,7 @@ export async function contextPreview(pairId: number, contextId?: number): Promis
       totalTokens: ctx.totalTokens, tokenizer: ctx.tokenizer, evidenceDepths: ctx.evidenceDepths, chars: cps.length, tokenOffsets: ctx.tokenOffsets },
     pair: { ...pair, support },
     blocks,
+    answerVerbatim: blocks.some((b) => b.marks.some((m) => m.kind === "answer")),
     history,
   };
 }
@@ -70,9 +73,13 @@ function plain(text: string, tokenStart: number, tokenEnd: number): PreviewBlock
   return { role: "text", piece: null, segmentId: null, text: text.replace(/^\n|\n$/g, ""), tokenStart, tokenEnd, marks: [] };
 }
 
+/**
+ * Support quotes, and the answer where it stands verbatim (up to case, spacing and quote marks). The answer is never
+ * approximated by the support sentence that best overlaps it: that boxed the whole sentence, not the answer.
+ */
 function marks(text: string, answer: string, support: string[]): Mark[] {
   const out: Mark[] = findSupportSpans(text, support).map((s) => ({ start: s.start, end: s.end, kind: "support" as const }));
   const a = findAnswerSpan(text, answer, support);
-  if (a) out.push({ start: a.start, end: a.end, kind: "answer" });
+  if (a?.exact) out.push({ start: a.start, end: a.end, kind: "answer" });
   return out;
 }

@@ -9,6 +9,7 @@ import { codePointLength } from "@/lib/text/code-points";
 import { DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
 import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
 import { ensureCorpus } from "./corpora";
+import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
 import { ensureSearchIndex, maybeDeferSearchIndex } from "./search-index";
 
@@ -110,6 +111,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
           opts.onSkip?.(s);
           continue;
         }
+        rec.text = decodeWebEntities(rec.text, rec.file); // isn&apos;t → isn't in web corpora, before the content key (issue 17)
         const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
         batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
         batchChars += rec.text.length;

@@ -36,8 +36,27 @@ describe("context preview", () => {
       expect(first.marks.some((m) => m.kind === "support")).toBe(true);
       expect(first.marks.some((m) => m.kind === "answer")).toBe(true);
       expect(first.text.slice(first.marks[0]!.start, first.marks[0]!.end).length).toBeGreaterThan(20);
+      // the answer box is the answer itself, not the support sentence around it
+      const answer = first.marks.find((m) => m.kind === "answer")!;
+      const trim = (x: string) => x.replace(/[\s.,;:!?]+$/, "");
+      expect(trim(first.text.slice(answer.start, answer.end))).toBe(trim(p.pair.answer));
+      expect(p.answerVerbatim).toBe(true);
     }
     expect(kinds).toEqual(new Set(["long", "short"]));
+  });
+
+  it("boxes no answer position when the answer is not in the evidence verbatim, and says so", async () => {
+    const pairId = ids[1]!;
+    const before = await contextPreview(pairId);
+    const support = before.pair.support[0]!;
+    // an answer that shares words with the support sentence but never stands in it as written
+    const paraphrase = `${support.split(/\s+/).slice(2, 6).reverse().join(" ")} indeed`;
+    await pool().query(`UPDATE pair SET answer = $2 WHERE id = $1`, [pairId, paraphrase]);
+    const p = await contextPreview(pairId);
+    expect(p.answerVerbatim).toBe(false);
+    expect(p.blocks.flatMap((b) => b.marks).filter((m) => m.kind === "answer")).toEqual([]);
+    expect(p.blocks.flatMap((b) => b.marks).some((m) => m.kind === "support")).toBe(true);
+    await pool().query(`UPDATE pair SET answer = $2 WHERE id = $1`, [pairId, before.pair.answer]);
   });
 
   it("lists runs and contexts, and charts the current dataset", async () => {
