@@ -7,7 +7,7 @@ import { followRemoteJob, remoteCorpusId, type Remote } from "../remote";
 
 // the options this path forwards; a flag added to `in2 export` later is refused here until it is forwarded too
 const KNOWN = new Set(["format", "status", "type", "seed", "out", "corpus", "min-tokens", "max-tokens", "short-ratio", "run", "tokenizer",
-  "max-example-tokens", "verified"]);
+  "max-example-tokens", "verified", "compression-level"]);
 const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
@@ -29,6 +29,7 @@ export async function exportRemote(remote: Remote, v: Values): Promise<unknown> 
     corpusId: await remoteCorpusId(remote, v.corpus),
     minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
     runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]), verified: v.verified === true,
+    compressionLevel: num(v["compression-level"]),
   });
   const job = await followRemoteJob(remote, jobId, (j) => {
     const c = j.counters as { rows?: number; bytes?: number };

@@ -19,11 +19,11 @@ export const exportCommand: Command = {
   summary: "export reviewed pairs with their long contexts as JSON Lines (film, chat or raw), with a manifest; or a Hub-ready folder (--layout hf)",
   usage: "in2 export --format film|chat|prompt_completion|raw --out PATH.jsonl[.gz] | --layout hf --out DIR [--split train=0.98,validation=0.02] [--split-seed S] "
     + "[--shard-mb 500] [--shard-format parquet|jsonl] [--mix general=FILE[:SHARE]] [--license ID] [--language en] [--run ID | --seed 1 --min-tokens 4096 --max-tokens 32768 --short-ratio 0.1] "
-    + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N] [--verified]",
+    + "[--status accepted[,pending,flagged,rejected]] [--type single,multi,short] [--corpus NAME] [--tokenizer NAME] [--max-example-tokens N] [--verified] [--compression-level 1-9 (gzip; 1 fastest, default 6)]",
   options: {
     format: { type: "string" }, status: { type: "string" }, type: { type: "string" }, seed: { type: "string" }, out: { type: "string" },
     corpus: { type: "string" }, "min-tokens": { type: "string" }, "max-tokens": { type: "string" }, "short-ratio": { type: "string" },
-    run: { type: "string" }, tokenizer: { type: "string" }, "max-example-tokens": { type: "string" },
+    run: { type: "string" }, tokenizer: { type: "string" }, "max-example-tokens": { type: "string" }, "compression-level": { type: "string" },
     verified: { type: "boolean" },
     layout: { type: "string" }, split: { type: "string" }, "split-seed": { type: "string" }, "shard-mb": { type: "string" },
     "shard-format": { type: "string" }, mix: { type: "string", multiple: true }, license: { type: "string" }, language: { type: "string" },
@@ -43,7 +43,7 @@ export const exportCommand: Command = {
       corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
       minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
       runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]),
-      verified: v.verified === true,
+      verified: v.verified === true, compressionLevel: num(v["compression-level"]),
       ...(hf ? { layout: "hf", dataset: { ...dataset, promptCompletion } } : {}),
     });
     if (promptCompletion && !hf) throw new UsageError("--format prompt_completion needs --layout hf (JSON Lines exports: film, chat or raw)");

@@ -9,6 +9,8 @@ export interface ExportFormState {
   types: ExportType[];
   seed: string;
   gzip: boolean;
+  /** gzip level 1–9 (1 fastest, 6 zlib's default, 9 smallest) */
+  compressionLevel: string;
   minTokens: string;
   maxTokens: string;
   shortRatio: string;
@@ -30,7 +32,7 @@ export interface ExportFormState {
 }
 
 export const INITIAL_FORM: ExportFormState = {
-  format: "film", statuses: ["accepted"], types: [], seed: ASSEMBLY_DEFAULTS.seed, gzip: true, runId: "", maxExampleTokens: "",
+  format: "film", statuses: ["accepted"], types: [], seed: ASSEMBLY_DEFAULTS.seed, gzip: true, compressionLevel: "6", runId: "", maxExampleTokens: "",
   minTokens: String(ASSEMBLY_DEFAULTS.minTokens), maxTokens: String(ASSEMBLY_DEFAULTS.maxTokens), shortRatio: String(ASSEMBLY_DEFAULTS.shortRatio), verified: false,
   layout: "jsonl", split: "train=0.98,validation=0.02", splitSeed: "1", shardFormat: "parquet", promptCompletion: false, license: "",
 };
@@ -66,7 +68,10 @@ export const TYPE_INFO: Record<ExportType, string> = {
 };
 
 export function toBody(f: ExportFormState): StartExportBody {
-  const limit = f.maxExampleTokens.trim() ? { maxExampleTokens: Number(f.maxExampleTokens) } : {};
+  const limit = {
+    ...(f.maxExampleTokens.trim() ? { maxExampleTokens: Number(f.maxExampleTokens) } : {}),
+    ...(f.gzip && f.layout === "jsonl" ? { compressionLevel: Number(f.compressionLevel) } : {}),
+  };
   // a run brings its own recipe (seed included): sending ours too could only disagree with it
   if (f.runId) return { format: f.format, statuses: f.statuses, types: f.types, gzip: f.gzip, runId: Number(f.runId), verified: f.verified, ...limit, ...layoutBody(f) };
   return {

@@ -17,7 +17,7 @@ export const DEFINITIONS = {
 } as const;
 
 /** What the manifest says about the file itself, known only once it is written. */
-export interface FileFacts { file: string; compression: "gzip" | null; bytes: number; sha256: string }
+export interface FileFacts { file: string; compression: "gzip" | null; compression_level?: number | null; bytes: number; sha256: string }
 
 /**
  * Counts and histograms gathered row by row while the file is written, in bounded memory. The manifest holds no

@@ -44,6 +44,8 @@ export const exportOptions = z.object({
   /** rows whose whole training example has more tokens are left out and counted in the manifest */
   maxExampleTokens: z.number().int().positive().optional(),
   gzip: z.boolean().default(true),
+  /** gzip level, 1 (fastest) to 9 (smallest); 6 is zlib's default. The level changes the bytes, so the manifest records it. */
+  compressionLevel: z.number().int().min(1).max(9).default(6),
   /** only pairs that passed every model check that was run (lib/verify); the others are counted by verdict in the manifest */
   verified: z.boolean().default(false),
   /** jsonl: one file and its manifest; hf: a Hub-ready folder (Parquet or .jsonl.gz shards per split, README card, croissant.json; lib/dataset) */

@@ -73,8 +73,9 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
   }
 
   const gzip = isGzipPath(input.out);
-  const file = await writeExportFile(input.out, gzip, chunks());
-  const built = manifest.build({ file: path.basename(input.out), compression: gzip ? "gzip" : null, bytes: file.bytes, sha256: file.sha256 });
+  const file = await writeExportFile(input.out, gzip, chunks(), options.compressionLevel);
+  const built = manifest.build({ file: path.basename(input.out), compression: gzip ? "gzip" : null, compression_level: gzip ? options.compressionLevel : null,
+    bytes: file.bytes, sha256: file.sha256 });
   const manifestPath = manifestPathFor(input.out);
   await fs.promises.writeFile(`${manifestPath}.partial`, `${JSON.stringify(built, null, 2)}\n`);
   await fs.promises.rename(`${manifestPath}.partial`, manifestPath);

@@ -12,8 +12,8 @@ export interface WrittenFile { bytes: number; uncompressedBytes: number; sha256:
  * platform it runs on; writing the header ourselves around raw deflate removes that last difference.
  */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
-// Level 6 (zlib's default): the usual size/speed trade; fixed here because the level changes the bytes.
-const GZIP_LEVEL = 6;
+// Level 6 (zlib's default): the usual size/speed trade. The level changes the bytes, so callers record it.
+export const GZIP_LEVEL = 6;
 
 function gzipTrailer(crc: number, size: number): Buffer {
   const b = Buffer.alloc(8);
@@ -26,7 +26,7 @@ function gzipTrailer(crc: number, size: number): Buffer {
  * Streams text chunks to `file` (gzip when asked) with backpressure, hashing the bytes as they go. The rows land
  * in `file.partial` first and are renamed at the end, so a crash never leaves a truncated file under the real name.
  */
-export async function writeExportFile(file: string, gzip: boolean, chunks: AsyncIterable<string>): Promise<WrittenFile> {
+export async function writeExportFile(file: string, gzip: boolean, chunks: AsyncIterable<string>, level = GZIP_LEVEL): Promise<WrittenFile> {
   const hash = crypto.createHash("sha256");
   let bytes = 0;
   let uncompressedBytes = 0;
@@ -57,7 +57,7 @@ export async function writeExportFile(file: string, gzip: boolean, chunks: Async
   }
   const out = fs.createWriteStream(partial, { highWaterMark: 1 << 20 });
   try {
-    if (gzip) await pipeline(encode, zlib.createDeflateRaw({ level: GZIP_LEVEL, chunkSize: 1 << 16 }), frame, tap, out);
+    if (gzip) await pipeline(encode, zlib.createDeflateRaw({ level, chunkSize: 1 << 16 }), frame, tap, out);
     else await pipeline(encode, tap, out);
     await fs.promises.rename(partial, file);
   } catch (err) {

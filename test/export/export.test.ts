@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { appContextStore } from "@/lib/export/contexts-adapter";
@@ -93,6 +94,8 @@ describe("export (raw, gzip) against real contexts", () => {
     for (const t of ["single", "multi", "short"]) expect(manifest.counts.by_type[t]).toBe(rows.filter((x) => x.type === t).length);
     expect(manifest.tokenizer).toBe(rows[0]!.tokenizer);
     expect(manifest.parameters).toMatchObject({ statuses: ["accepted"], run_id: null, max_example_tokens: null });
+    expect(manifest.compression).toBe("gzip");
+    expect(manifest.compression_level).toBe(6);
     expect(manifest.recipe).toMatchObject({ seed: "7", min_tokens: 1024, max_tokens: 4096, short_ratio: 0.25, tokenizer: "mistral",
       eval_fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(manifest.runs).toHaveLength(1);
@@ -102,6 +105,21 @@ describe("export (raw, gzip) against real contexts", () => {
     expect(h.bins.reduce((a, b) => a + b.count, 0) + h.below + h.above).toBe(longs.length);
     const d = manifest.histograms.evidence_depth as { bins: { count: number }[] };
     expect(d.bins.reduce((a, b) => a + b.count, 0)).toBe(longs.reduce((a, x) => a + x.evidence_depths.length, 0));
+  });
+
+  it("--compression-level 1 and 9 write the same rows as 6, in a larger / smaller file, and the manifest says which level", async () => {
+    const six = fs.readFileSync(path.join(dir, "raw.jsonl.gz"));
+    const fast = await exportTo("raw-l1.jsonl.gz", { compressionLevel: 1 });
+    const small = await exportTo("raw-l9.jsonl.gz", { compressionLevel: 9 });
+    const text = (f: string | Buffer) => zlib.gunzipSync(typeof f === "string" ? fs.readFileSync(f) : f).toString("utf8");
+    expect(text(fast.out)).toBe(text(six));
+    expect(text(small.out)).toBe(text(six));
+    expect(fast.bytes).toBeGreaterThan(six.length);
+    expect(small.bytes).toBeLessThanOrEqual(six.length);
+    expect(fast.manifest.compression_level).toBe(1);
+    expect((await exportTo("raw-plain.jsonl", { compressionLevel: 1 })).manifest.compression_level).toBeNull();
+    expect(() => exportOptions.parse({ ...BASE, compressionLevel: 0 })).toThrow();
+    expect(() => exportOptions.parse({ ...BASE, compressionLevel: 10 })).toThrow();
   });
 
   it("gives byte-identical files for the same state and seed, also when the contexts are assembled again", async () => {
