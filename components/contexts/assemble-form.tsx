@@ -9,7 +9,7 @@ import { ErrorNotice } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
 import type { AssemblyRequestInput } from "@/lib/contexts/schemas";
 import { PAIR_STATUSES, PAIR_TYPES, type PairStatus, type PairType } from "@/lib/pairs/schemas";
-import { useStartAssembly } from "./use-start-assembly";
+import { useStartAssembly } from "@/components/hooks/use-start-assembly";
 
 type Mode = "accepted" | "filter" | "ids";
 

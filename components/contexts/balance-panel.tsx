@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt } from "@/lib/client/format";
 import type { BinnedDistribution } from "@/lib/contexts/balance";
-import { useBalanceQuery } from "./use-balance-query";
+import { useBalanceQuery } from "@/components/hooks/use-balance-query";
 
 const k = (n: number) => `${(n / 1024).toFixed(n % 1024 ? 1 : 0)}K`;
 const pct = (n: number) => `${Math.round(n * 100)}%`;

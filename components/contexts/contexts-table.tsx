@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt } from "@/lib/client/format";
-import { useContextsQuery } from "./use-contexts-query";
+import { useContextsQuery } from "@/components/hooks/use-contexts-query";
 
 const PAGE = 50;
 

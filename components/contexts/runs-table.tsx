@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt, fmtTime } from "@/lib/client/format";
 import type { RunRow } from "@/lib/contexts/list";
-import { useAssemblyRunsQuery } from "./use-assembly-runs-query";
+import { useAssemblyRunsQuery } from "@/components/hooks/use-assembly-runs-query";
 
 interface Summary { failed?: number; contaminatedPairs?: number; decontamination?: { contaminatedTotal: number; checked: number }[] }
 

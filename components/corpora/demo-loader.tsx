@@ -5,7 +5,7 @@ import { JobProgress } from "@/components/jobs/job-progress";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/feedback";
 import { ImportResult } from "./import-result";
-import { useImport } from "./use-import";
+import { useImport } from "@/components/hooks/use-import";
 
 /** One click loads the shipped demo corpus (1,000 C4 realnewslike documents) as a background import. */
 export function DemoLoader({ onStart }: { onStart?: () => void }) {

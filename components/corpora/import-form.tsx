@@ -9,7 +9,7 @@ import { ErrorNotice, ProgressBar } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
 import { fmtBytes } from "@/lib/client/format";
 import { ImportResult } from "./import-result";
-import { useImport } from "./use-import";
+import { useImport } from "@/components/hooks/use-import";
 
 const TOKENIZERS = [
   { value: "mistral", label: "Mistral 7B v0.2 (FILM-7B) — default" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { Play } from "lucide-react";
-import { useAssemblyRunsQuery } from "@/components/contexts/use-assembly-runs-query";
+import { useAssemblyRunsQuery } from "@/components/hooks/use-assembly-runs-query";
 import { usePairsCountQuery } from "@/components/hooks/use-pairs-count-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -8,7 +8,7 @@ import { JobProgress } from "@/components/jobs/job-progress";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, SkeletonRows } from "@/components/ui/feedback";
 import { fmtBytes, fmtInt } from "@/lib/client/format";
-import { exportKeys } from "./hooks";
+import { exportKeys } from "@/components/hooks/use-exports-query";
 
 interface ExportResult {
   exportId: number; rows: number; bytes: number; sha256: string; unassembled: number; out?: string;

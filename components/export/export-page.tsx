@@ -6,7 +6,7 @@ import { ExportForm } from "./export-form";
 import { ExportJobCard } from "./export-job-card";
 import { ExportsTable } from "./exports-table";
 import { INITIAL_FORM, toBody, type ExportFormState } from "./form-state";
-import { useStartExport } from "./hooks";
+import { useStartExport } from "@/components/hooks/use-start-export";
 
 /** Choose, start, watch, download: the whole export step on one page. */
 export function ExportPage() {

@@ -4,7 +4,7 @@ import { Download, FileJson } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtBytes, fmtInt, fmtTime } from "@/lib/client/format";
-import { useExportsQuery } from "./hooks";
+import { useExportsQuery } from "@/components/hooks/use-exports-query";
 
 const TH = "px-4 py-2 font-medium";
 

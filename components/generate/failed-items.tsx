@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/feedback";
 import { fmtInt } from "@/lib/client/format";
-import { useJobItemsQuery } from "./hooks/use-job-items-query";
-import { useRetryFailedItems } from "./hooks/use-retry-failed-items";
+import { useJobItemsQuery } from "@/components/hooks/use-job-items-query";
+import { useRetryFailedItems } from "@/components/hooks/use-retry-failed-items";
 
 /** A job's failed items with the reason and the raw reply, and a way to send them again. */
 export function FailedItems({ jobId, failed, active }: { jobId: number; failed: number; active: boolean }) {

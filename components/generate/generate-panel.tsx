@@ -8,10 +8,10 @@ import { EstimateCard } from "./estimate-card";
 import { INITIAL_FORM, toRequest, type FormState } from "./form-state";
 import { GenerateForm } from "./generate-form";
 import { GenerationJobCard } from "./generation-job-card";
-import { useGenerateEstimateQuery } from "./hooks/use-generate-estimate-query";
-import { useGenerateOptionsQuery } from "./hooks/use-generate-options-query";
-import { useStartGeneration } from "./hooks/use-start-generation";
-import { useDebounced } from "./use-debounced";
+import { useGenerateEstimateQuery } from "@/components/hooks/use-generate-estimate-query";
+import { useGenerateOptionsQuery } from "@/components/hooks/use-generate-options-query";
+import { useStartGeneration } from "@/components/hooks/use-start-generation";
+import { useDebounced } from "@/components/hooks/use-debounced";
 
 /**
  * Start a generation: settings, the estimate before anything is spent, then the running job. An explicit

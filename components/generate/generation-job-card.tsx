@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/fields";
 import { fmtInt } from "@/lib/client/format";
 import { fmtUsd } from "./estimate-card";
 import { FailedItems } from "./failed-items";
-import { useRaiseBudget } from "./hooks/use-raise-budget";
+import { useRaiseBudget } from "@/components/hooks/use-raise-budget";
 
 interface Counters { succeeded?: number; promptTokens?: number; completionTokens?: number; costUsd?: number }
 

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/feedback";
 import { MarkedText } from "@/components/ui/marked-text";
 import type { PairListItem } from "@/lib/pairs/types";
 import { flagLabel } from "@/components/review/quality-flags";
-import { useVerdicts } from "@/components/verify/use-verdicts";
+import { useVerdicts } from "@/components/hooks/use-verdicts";
 import { VerdictBadges } from "@/components/verify/verdict-badges";
 
 const STATUS_COLOR = { pending: "gray", accepted: "green", rejected: "red", flagged: "amber" } as const;

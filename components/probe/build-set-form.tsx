@@ -9,7 +9,7 @@ import { ErrorNotice } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
 import { fmtInt } from "@/lib/client/format";
 import { PROBE_STYLES, STYLE_INFO, type ProbeStyle } from "@/lib/probe/types";
-import { useBuildProbeSet } from "./use-build-probe-set";
+import { useBuildProbeSet } from "@/components/hooks/use-build-probe-set";
 
 const optionalInt = (s: string) => (s.trim() === "" ? undefined : Number(s));
 

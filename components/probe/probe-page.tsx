@@ -9,7 +9,7 @@ import { RunForm } from "./run-form";
 import { RunsTable } from "./runs-table";
 import { SetsTable } from "./sets-table";
 import { SummaryTable } from "./summary-table";
-import { useProbeRunsQuery } from "./use-probe-runs-query";
+import { useProbeRunsQuery } from "@/components/hooks/use-probe-runs-query";
 
 // One chart fills the width; two or three share it (static class names, so Tailwind sees them).
 const CHART_COLUMNS: Record<number, string> = { 2: "xl:grid-cols-2", 3: "xl:grid-cols-3" };

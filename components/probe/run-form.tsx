@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorNotice } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
-import { useProbeSetsQuery } from "./use-probe-sets-query";
-import { useStartProbeRun } from "./use-start-probe-run";
+import { useProbeSetsQuery } from "@/components/hooks/use-probe-sets-query";
+import { useStartProbeRun } from "@/components/hooks/use-start-probe-run";
 
 /** Starts (or resumes) scoring a set against an OpenAI-compatible endpoint, and follows its job. */
 export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id: number) => void }) {

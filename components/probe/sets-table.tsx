@@ -6,7 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt, fmtTime } from "@/lib/client/format";
 import { STYLE_INFO } from "@/lib/probe/types";
-import { useProbeSetsQuery } from "./use-probe-sets-query";
+import { useProbeSetsQuery } from "@/components/hooks/use-probe-sets-query";
 
 /** Stored probing sets; each exports as JSONL or can be run against a model. */
 export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {

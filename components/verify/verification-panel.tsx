@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, ErrorNotice } from "@/components/ui/feedback";
 import { api } from "@/lib/client/fetch";
 import type { CheckView } from "@/lib/verify/queries";
-import { usePairVerification } from "./use-pair-verification";
+import { usePairVerification } from "@/components/hooks/use-pair-verification";
 import { verdictLabel } from "./verdict-badges";
 
 const KIND: Record<CheckView["kind"], string> = { closed_book: "Closed-book", evidence_only: "Evidence only", ablation: "Ablation", judge: "Judge" };

@@ -9,7 +9,7 @@ import { api } from "@/lib/client/fetch";
 import { fmtInt } from "@/lib/client/format";
 import type { PairFilter } from "@/lib/pairs/schemas";
 import type { VerifyEstimate } from "@/lib/verify/start";
-import { useVerifyOptions } from "./use-verify-options";
+import { useVerifyOptions } from "@/components/hooks/use-verify-options";
 
 /**
  * "Verify…" on the Pairs page: runs the model checks on every pair the current filter matches (not only the

@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetch";
 import type { ExportRow } from "@/lib/export/exports";
-import type { StartExportBody } from "@/lib/export/schemas";
 
 /** Export query keys (the same prefix scheme as lib/client/query-keys.ts). */
 export const exportKeys = {
@@ -12,12 +11,4 @@ export const exportKeys = {
 /** Past exports, newest first; the page invalidates it when an export job succeeds. */
 export function useExportsQuery() {
   return useQuery({ queryKey: exportKeys.list(), queryFn: () => api<{ exports: ExportRow[] }>("/api/exports") });
-}
-
-export function useStartExport() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: StartExportBody) => api<{ jobId: number }>("/api/exports", { method: "POST", json: body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
-  });
 }
