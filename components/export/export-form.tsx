@@ -126,7 +126,7 @@ function LayoutChoice({ form, set }: { form: ExportFormState; set: (patch: Parti
         </label>
       </div>
       {hf && (
-        <div className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <div className="mt-2 grid grid-cols-2 gap-3">
           <Field label="Splits" hint="by document, fractions summing to 1">
             <Input value={form.split} onChange={(e) => set({ split: e.target.value })} aria-label="Splits" />
           </Field>
@@ -144,7 +144,7 @@ function LayoutChoice({ form, set }: { form: ExportFormState; set: (patch: Parti
           {form.format === "chat" && (
             <label className="col-span-2 flex items-center gap-2 text-sm">
               <input type="checkbox" checked={form.promptCompletion} onChange={(e) => set({ promptCompletion: e.target.checked })} />
-              TRL prompt–completion rows (<span className="font-mono">prompt</span> / <span className="font-mono">completion</span> instead of <span className="font-mono">messages</span>)
+              <span>TRL prompt–completion rows (<span className="font-mono">prompt</span> / <span className="font-mono">completion</span> instead of <span className="font-mono">messages</span>)</span>
             </label>
           )}
         </div>
