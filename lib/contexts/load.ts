@@ -36,6 +36,7 @@ export async function loadContextTexts(ids: number[]): Promise<ContextText[]> {
   const keys = new Map<number, { segmentKey: string; documentKey: string }>();
   if (keyIds.size) {
     const { rows } = await pool().query<{ id: number; index: number; sha256: string; text: string | null }>(
+      // `s.id = ANY($2)` is hashed by PostgreSQL (14+) for large constant arrays: a join on unnest($2) measured no faster
       `SELECT s.id, s.index, d.sha256, CASE WHEN s.id = ANY($2::int[]) THEN s.text END AS text
        FROM segment s JOIN document d ON d.id = s.document_id WHERE s.id = ANY($1::int[])`, [[...keyIds], [...segmentIds]]);
     for (const r of rows) {
