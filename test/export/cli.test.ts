@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { runCli } from "../support/cli";
@@ -36,6 +37,14 @@ describe("in2 export", () => {
     expect(rows).toEqual([{ format: "film", rows: accepted.length, sha256: (r.json as { sha256: string }).sha256, path: out }]);
   });
 
+  it("--compression-level 1 writes the same rows as the default level, and the manifest records the level", async () => {
+    const out = path.join(dir, "film-l1.jsonl.gz");
+    const r = await runCli(["export", "--format", "film", "--seed", "5", "--compression-level", "1", "--out", out, ...SMALL], { DATABASE_URL: url });
+    expect(r.code, r.stderr).toBe(0);
+    expect(zlib.gunzipSync(fs.readFileSync(out)).equals(zlib.gunzipSync(fs.readFileSync(path.join(dir, "film.jsonl.gz"))))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "film-l1.manifest.json"), "utf8")).compression_level).toBe(1);
+  });
+
   it("gives the same bytes on a second run and includes rejected pairs only with --status", async () => {
     const first = (await runCli(["export", "--format", "film", "--seed", "5", "--out", path.join(dir, "again.jsonl.gz"), ...SMALL], { DATABASE_URL: url })).json as { sha256: string };
     expect(first.sha256).toBe(crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, "film.jsonl.gz"))).digest("hex"));
@@ -53,6 +62,10 @@ describe("in2 export", () => {
     const badFormat = await runCli(["export", "--format", "csv", "--seed", "1", "--out", path.join(dir, "x.jsonl")], { DATABASE_URL: url });
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toMatch(/format/);
+    const badLevel = await runCli(["export", "--format", "film", "--seed", "1", "--compression-level", "0", "--out", path.join(dir, "x.jsonl.gz")], { DATABASE_URL: url });
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toMatch(/compressionLevel/);
+    expect(fs.existsSync(path.join(dir, "x.jsonl.gz"))).toBe(false);
     const badOut = await runCli(["export", "--format", "raw", "--seed", "1", "--out", path.join(dir, "x.csv")], { DATABASE_URL: url });
     expect(badOut.code).toBe(2);
     expect(fs.existsSync(path.join(dir, "x.jsonl"))).toBe(false);
