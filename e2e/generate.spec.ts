@@ -27,7 +27,8 @@ test("an offline generation started from the page shows its estimate, runs, and 
 
   await page.getByRole("button", { name: "Start generation" }).click();
   const counters = page.getByTestId("generation-counters");
-  const title = page.getByText(/Generation job #\d+/);
+  // the job card's heading (the jobs list below names the same job too)
+  const title = page.getByRole("heading", { name: /Generation job #\d+/ });
   await expect(title).toBeVisible();
   const jobId = /#(\d+)/.exec((await title.textContent()) ?? "")?.[1];
   await expect(page.getByTestId(`job-${jobId}`).first().getByText("succeeded")).toBeVisible({ timeout: 60_000 });
@@ -47,7 +48,7 @@ test("an offline generation started from the page shows its estimate, runs, and 
   // the job stays on screen after a reload, and its items are listed by the API
   await expect(page).toHaveURL(new RegExp(`job=${jobId}`));
   await page.reload();
-  await expect(page.getByText(`Generation job #${jobId}`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Generation job #${jobId}` })).toBeVisible();
   const items = await (await request.get(`/api/jobs/${jobId}/items?limit=50`)).json() as { items: { status: string; pairId: number | null }[] };
   expect(items.items).toHaveLength(12);
   expect(items.items.filter((i) => i.status === "succeeded" && i.pairId !== null)).toHaveLength(pairs);
