@@ -30,7 +30,6 @@ export const generateRequest = z.object({
   endpoint: z.string().trim().min(1).max(64).optional(),
   mode: z.enum(["online", "batch"]).default("online"),
   verifyAfter: z.boolean().default(false), // queue lib/verify's model checks on the new pairs when the job finishes
-  verifyAfter: z.boolean().default(false), // queue lib/verify's model checks on the new pairs when the job finishes
   concurrency: z.number().int().min(1).max(256).default(4),
   rpm: z.number().int().positive().optional(),
   tpm: z.number().int().positive().optional(),
