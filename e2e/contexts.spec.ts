@@ -95,7 +95,8 @@ test("source pieces (shown to the generator, not needed by the answer) are drawn
   await expect(page.getByTestId(`jump-piece-${source!.piece}`)).toHaveCount(0);
   await page.getByTestId("minimap-source").first().evaluate((el) => el.scrollIntoView());
   const scroller = page.getByTestId("context-scroller");
-  // scroll the virtualized text until the source block is rendered
+  // scroll the virtualized text from the top (the preview opens at the first evidence piece) until the source block is rendered
+  await scroller.evaluate((el) => { el.scrollTop = 0; });
   for (let i = 0; i < 60 && (await page.locator(`[data-testid="source-block"][data-piece="${source!.piece}"]`).count()) === 0; i++) {
     await scroller.evaluate((el) => el.scrollBy(0, 600));
   }
