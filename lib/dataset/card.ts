@@ -36,7 +36,7 @@ export function sizeCategory(n: number): string {
 const q = (s: string) => JSON.stringify(s);
 
 const FIELD_DOCS: Record<DatasetExtras["row_format"], string> = {
-  film: "`prompt` (string: the FILM-7B template with `[INST] … [/INST]`), `completion` (string), `example_tokens` (int), `meta` (JSON string: pair id and key, document key, type, context tokens, evidence depths, seed)",
+  film: "`prompt` (string: the FILM-7B template with `[INST] … [/INST]`), `completion` (string), `example_tokens` (int), `meta` (JSON string: pair, document and evidence segment keys, type, context tokens, evidence depths, seed)",
   chat: "`messages` (list of `{role, content}`: the user turn — FILM preamble, context, instruction — then the assistant's answer), `example_tokens` (int), `meta` (JSON string)",
   prompt_completion: "`prompt` (list of `{role, content}`: the user turn), `completion` (list of `{role, content}`: the assistant's answer), `example_tokens` (int), `meta` (JSON string) — TRL's conversational prompt–completion format",
   raw: "every field: `id`, `key`, `type`, `question`, `answer`, `support`, `context`, `context_tokens`, `example_tokens`, `tokenizer`, `token_offsets`, `segments` (JSON: role, document and segment keys, char and token offsets), `evidence_depths`, `source`, `generator`, `review`, `seed`",
@@ -170,7 +170,7 @@ ${histogramTable(m.histograms.evidence_depth, (x) => x.toFixed(1))}
 - Questions and answers are written by a language model from one document; reviewed rows were checked by people, others were not.
 - Filler text is unrelated to the question by construction, but a filler may mention the same topic.
 - Token counts depend on the tokenizer named above; another model's tokenizer gives other counts.
-- Row order is pair id order within a split; shuffle before training.
+- Rows within a split keep the JSON Lines export's order (${m.row_order}); shuffle before training.
 
 ## Licence
 

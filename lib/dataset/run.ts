@@ -40,7 +40,7 @@ class CardFacts {
  * dataset card), `croissant.json` and `manifest.json` (lib/export's manifest plus shards with their sha256, splits,
  * the disjointness proof and the mixture). Rows come from lib/export's own row production (same selection, same
  * contexts, same formatting), split by a seeded hash of the source document's content key; general instruction
- * rows (--mix) are interleaved at their share in a seeded order. Pairs keep pair id order, so without a mixture
+ * rows (--mix) are interleaved at their share in a seeded order. Pairs keep lib/export's order, so without a mixture
  * the rows of each split are the JSON Lines export's rows in the same order.
  */
 export async function runDatasetExport(input: RunDatasetInput): Promise<DatasetResult> {
@@ -156,7 +156,7 @@ export async function runDatasetExport(input: RunDatasetInput): Promise<DatasetR
     sources: general.map((g) => ({ name: g.name, file: g.file, usable_rows: g.rows.length, used_rows: g.next, skipped: g.skipped })),
     paper: { ...PAPER_MIXTURE, general_share: round(PAPER_GENERAL_SHARE) },
     in2_by_type: base.counts.by_type,
-    order: general.length ? "pairs in pair id order; general rows in a seeded order (sha256 of split seed and content), interleaved evenly at their share with a seeded phase" : "pair id order",
+    order: general.length ? "pairs in the export's order; general rows in a seeded order (sha256 of split seed and content), interleaved evenly at their share with a seeded phase" : String(base.row_order),
   };
   const splitSizes = Object.fromEntries(assigner.names.map((n) => {
     const s = facts.split(n);

@@ -23,7 +23,7 @@ import { signedIn } from "../review/support";
 import { useTestDatabase } from "../support/db";
 import { readJsonl, seedExportData, type Seeded } from "../export/support";
 
-type Row = Record<string, unknown> & { example_tokens: number; meta: { pair_id?: number; document_key?: string; example_tokens: number; type?: string } };
+type Row = Record<string, unknown> & { example_tokens: number; meta: { document_key?: string; example_tokens: number; type?: string } };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-dataset-test-"));
 const BASE: ExportRequest = { format: "chat", seed: "7", minTokens: 1024, maxTokens: 4096, shortRatio: 0.25, statuses: ["accepted", "pending", "flagged"] };
