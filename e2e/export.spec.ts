@@ -29,6 +29,9 @@ test("starts an export in the UI, follows its progress and downloads a file that
   await page.getByLabel("Seed").fill("11");
   await page.getByLabel("Min tokens").fill("1024");
   await page.getByLabel("Max tokens").fill("4096");
+  // gzip level: 6 unless asked; 1 for speed
+  await expect(page.getByLabel("Compression level")).toHaveValue("6");
+  await page.getByLabel("Compression level").selectOption("1");
   await page.getByRole("button", { name: "Start export" }).click();
 
   const done = page.getByTestId("export-done");
@@ -37,10 +40,12 @@ test("starts an export in the UI, follows its progress and downloads a file that
   const [download] = await Promise.all([page.waitForEvent("download"), done.getByRole("link", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^export-\d+-raw\.jsonl\.gz$/);
   const bytes = fs.readFileSync((await download.path())!);
-  const rows = zlib.gunzipSync(bytes).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: number; review: { status: string } });
+  const rows = zlib.gunzipSync(bytes).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: number; key: string; review: { status: string } });
   expect(rows).toHaveLength(accepted);
   expect(rows.every((r) => r.review.status === "accepted")).toBe(true);
-  expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
+  // rows go by content key, never by database id (issue 11)
+  const keys = rows.map((r) => r.key);
+  expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
   const table = page.getByTestId("exports-table");
   await expect(table).toContainText("raw");
