@@ -88,7 +88,7 @@ export function ExportForm({ form, set, onStart, starting, error }: {
           {form.layout === "jsonl" && form.gzip && <Field label="Compression level" hint="1 fastest · 6 default · 9 smallest">
             <select className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" value={form.compressionLevel}
               onChange={(e) => set({ compressionLevel: e.target.value })} aria-label="Compression level" data-testid="compression-level">
-              {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => <option key={n} value={n}>{n}{n === 1 ? " (fastest)" : n === 6 ? " (default)" : n === 9 ? " (smallest)" : ""}</option>)}
+              {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </Field>}
           <label className="flex items-center gap-2 self-center text-sm" title="Keep only pairs that passed every model check that was run; the manifest counts the others by verdict">
