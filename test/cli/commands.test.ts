@@ -10,7 +10,7 @@ describe("the in2 commands", () => {
       const has = typeof cmd.remote === "function" || (typeof cmd.remoteUnavailable === "string" && cmd.remoteUnavailable.length > 20);
       expect(has, `in2 ${cmd.name}: give it a remote() or a remoteUnavailable reason`).toBe(true);
     }
-    expect(COMMANDS.filter((c) => !c.remote).map((c) => c.name).sort()).toEqual(["audit", "serve", "worker"]);
+    expect(COMMANDS.filter((c) => !c.remote).map((c) => c.name).sort()).toEqual(["audit", "license", "serve", "worker"]);
   });
 
   it("reads IN2_URL and IN2_TOKEN, and refuses a URL without a token", () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   await useTestDatabase();
   const corpusId = await seedCorpus("verify-online");
   const gs = await runGeneration({ type: "single", count: 60, corpusId, seed: 8, provider: "offline" });
-  const gm = await runGeneration({ type: "multi", count: 10, corpusId, seed: 8, provider: "offline" });
+  const gm = await runGeneration({ type: "multi", count: 24, corpusId, seed: 8, provider: "offline" });
   const { rows: s } = await pool().query<{ id: number; answer: string }>(`SELECT id, answer FROM pair WHERE job_id = $1 ORDER BY id`, [gs.id]);
   singles = s.map((r) => ({ id: r.id, fact: /is (.+)\.$/.exec(r.answer)![1]! }));
   const { rows: m } = await pool().query<{ id: number; answer: string; original: { parsed: { pieces: number[] } } }>(
