@@ -120,7 +120,8 @@ test("2 · the Jobs page lists every job; failed items show reason and raw reply
 
   // the red count on the generate page leads to the job's failed items
   await open(page, `/generate?job=${generationJob}`);
-  await page.getByRole("link", { name: /2 failed — see reasons and retry/ }).click();
+  // (the jobs list below the card can show an earlier job with failures too: take this job's link)
+  await page.locator(`a[href="/jobs?job=${generationJob}"]`, { hasText: "2 failed — see reasons and retry" }).first().click();
   await expect(page).toHaveURL(new RegExp(`/jobs\\?job=${generationJob}`));
   await page.waitForSelector("html[data-hydrated='true']");
 
