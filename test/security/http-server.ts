@@ -55,6 +55,17 @@ function match(entry: RouteEntry, parts: string[]): Record<string, string> | und
   return params;
 }
 
+/** The handler Next.js would run for `method pathname` (routes sorted static-first by loadRoutes), with its params. */
+export function findRoute(routes: RouteEntry[], method: string, pathname: string): { handler: Handler; params: Record<string, string> } | undefined {
+  const parts = pathname.split("/").filter(Boolean);
+  for (const e of routes) {
+    const params = match(e, parts);
+    const handler = params && e.module[method];
+    if (params && handler) return { handler, params };
+  }
+  return undefined;
+}
+
 export interface TestServer {
   url: string;
   routes: RouteEntry[];
@@ -83,13 +94,7 @@ export async function startTestServer(): Promise<TestServer> {
       let response: Response;
       if (gate.status >= 400) response = gate;
       else {
-        const parts = url.pathname.split("/").filter(Boolean);
-        let found: { handler: Handler; params: Record<string, string> } | undefined;
-        for (const e of routes) {
-          const params = match(e, parts);
-          const handler = params && e.module[method];
-          if (params && handler) { found = { handler, params }; break; }
-        }
+        const found = findRoute(routes, method, url.pathname);
         response = found
           ? await found.handler(nextReq, { params: Promise.resolve(found.params) })
           : Response.json({ error: { code: "not_found", message: `no route ${method} ${url.pathname}` } }, { status: 404 });
