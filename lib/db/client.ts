@@ -35,3 +35,22 @@ export async function closeDb(): Promise<void> {
   state.pool = undefined;
   await p?.end().catch(() => {});
 }
+
+/**
+ * Runs `fn` inside one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it throws
+ * (the error is rethrown), and the connection goes back to the pool either way.
+ */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

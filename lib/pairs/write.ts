@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { AppError } from "@/lib/api/errors";
-import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/client";
 import { getPair, type Queryable } from "./detail";
 import type { PairWriteResult } from "./types";
 
@@ -29,21 +29,12 @@ export type LockedPair = Required<Snapshot> & { id: number; version: number; cor
 
 /** Runs `fn` in a transaction holding the pair's row lock; a missing pair is a 404. */
 export async function withLockedPair<T>(id: number, fn: (row: LockedPair, client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const { rows } = await client.query<LockedPair>(SELECT_SNAPSHOT, [id]);
     const row = rows[0];
     if (!row) throw new AppError("not_found", `pair ${id} does not exist`);
-    const result = await fn(row, client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return fn(row, client);
+  });
 }
 
 /** The 409 every stale write gets: the pair as it is now, so the client can show the other change. */
