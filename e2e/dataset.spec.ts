@@ -1,4 +1,8 @@
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { open, snap } from "./support/app";
 
@@ -31,6 +35,20 @@ test("exports a Hub dataset folder from the Export page: splits by document, TRL
     layout: string; row_format: string; shards: { file: string; sha256: string }[]; disjointness: { overlap_documents: number }; splits: { fractions: Record<string, number> } };
   expect(manifest).toMatchObject({ layout: "hf", row_format: "prompt_completion", disjointness: { overlap_documents: 0 }, splits: { fractions: { train: 0.5, validation: 0.5 } } });
   expect(manifest.shards.map((s) => s.file)).toEqual(["data/train-00000-of-00001.parquet", "data/validation-00000-of-00001.parquet"]);
-  await expect(page.getByTestId("exports-table")).toContainText("Hub folder");
+  await expect(page.getByTestId("exports-table")).toContainText("Hub folder .tar");
   await snap(page, "export-hf-done");
+
+  // the folder downloads as one tar: GNU tar reads it, and every shard in it hashes to its line in the manifest
+  const [download] = await Promise.all([page.waitForEvent("download"), done.getByRole("link", { name: "Download .tar" }).click()]);
+  expect(download.suggestedFilename()).toBe(`in2-export-${exports[0]!.id}.tar`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-hf-tar-"));
+  const tarFile = path.join(dir, "folder.tar");
+  await download.saveAs(tarFile);
+  execFileSync("tar", ["-xf", tarFile, "-C", dir]);
+  const top = path.join(dir, `in2-export-${exports[0]!.id}`);
+  expect(fs.readdirSync(top).sort()).toEqual(["README.md", "SHA256SUMS", "croissant.json", "data", "manifest.json"]);
+  for (const s of manifest.shards) {
+    expect(crypto.createHash("sha256").update(fs.readFileSync(path.join(top, s.file))).digest("hex")).toBe(s.sha256);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { getCorpus } from "@/lib/corpus/corpora";
 import { exportForJob } from "@/lib/export/exports";
-import { parseMixSpec, parseSplitSpec, type DatasetRequest } from "@/lib/dataset/params";
 import { exportOptions } from "@/lib/export/params";
 import { createExportJobRow } from "@/lib/export/start";
 import type { JobRow } from "@/lib/jobs/jobs";
@@ -10,9 +9,8 @@ import { UsageError, type Command } from "../command";
 import { assertSucceeded } from "../errors";
 import { runJobHere } from "../run-here";
 import { exportRemote } from "./export-remote";
+import { layoutFlags, list, num } from "./export-flags";
 
-const list = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
-const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
 export const exportCommand: Command = {
   name: "export",
@@ -29,29 +27,21 @@ export const exportCommand: Command = {
     "shard-format": { type: "string" }, mix: { type: "string", multiple: true }, license: { type: "string" }, language: { type: "string" },
   },
   async run(v) {
-    const hf = v.layout === "hf";
-    if (v.layout !== undefined && v.layout !== "hf" && v.layout !== "jsonl") throw new UsageError("--layout is jsonl (one file) or hf (a Hub-ready folder)");
-    if (typeof v.out !== "string") throw new UsageError(hf ? "say where to write: --out DIR" : "say where to write: --out PATH.jsonl or PATH.jsonl.gz");
-    if (!hf && !/\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--out must end in .jsonl or .jsonl.gz (or use --layout hf --out DIR)");
-    if (hf && /\.jsonl(\.gz)?$/.test(v.out)) throw new UsageError("--layout hf writes a folder: --out DIR, not a .jsonl file");
-    const dataset = hf ? datasetFlags(v) : undefined;
-    if (!hf && datasetFlagGiven(v)) throw new UsageError("--split, --shard-mb, --shard-format, --mix, --license and --language need --layout hf");
-    const promptCompletion = v.format === "prompt_completion";
+    const { hf, out: outArg, dataset, promptCompletion } = layoutFlags(v);
     // --run ID exports that run's contexts with its recipe (seed included); without it the defaults are assembly's
     const parsed = exportOptions.safeParse({
-      format: promptCompletion ? "chat" : v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: v.out.endsWith(".gz"),
+      format: promptCompletion ? "chat" : v.format, statuses: list(v.status), types: list(v.type), seed: v.seed, gzip: outArg.endsWith(".gz"),
       corpusId: typeof v.corpus === "string" ? (await getCorpus(v.corpus)).id : undefined,
       minTokens: num(v["min-tokens"]), maxTokens: num(v["max-tokens"]), shortRatio: num(v["short-ratio"]),
       runId: num(v.run), tokenizer: v.tokenizer, maxExampleTokens: num(v["max-example-tokens"]),
       verified: v.verified === true, compressionLevel: num(v["compression-level"]),
       ...(hf ? { layout: "hf", dataset: { ...dataset, promptCompletion } } : {}),
     });
-    if (promptCompletion && !hf) throw new UsageError("--format prompt_completion needs --layout hf (JSON Lines exports: film, chat or raw)");
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new UsageError(`${issue?.path.join(".") || "options"}: ${issue?.message ?? "invalid"}`);
     }
-    const out = path.resolve(v.out);
+    const out = path.resolve(outArg);
     const id = await createExportJobRow(parsed.data, out);
     const started = Date.now();
     const job = await runJobHere(id, (j) => line(j, started));
@@ -65,29 +55,6 @@ export const exportCommand: Command = {
   },
   remote: exportRemote,
 };
-
-const DATASET_FLAGS = ["split", "split-seed", "shard-mb", "shard-format", "mix", "license", "language"] as const;
-
-function datasetFlagGiven(v: Record<string, unknown>): boolean {
-  return DATASET_FLAGS.some((f) => v[f] !== undefined);
-}
-
-/** The hf layout's flags as dataset options (zod checks them with the rest; a malformed spec is a usage error). */
-function datasetFlags(v: Record<string, unknown>): DatasetRequest {
-  try {
-    return {
-      ...(typeof v.split === "string" ? { splits: parseSplitSpec(v.split) } : {}),
-      ...(typeof v["split-seed"] === "string" ? { splitSeed: v["split-seed"] } : {}),
-      ...(v["shard-mb"] !== undefined ? { shardMb: Number(v["shard-mb"]) } : {}),
-      ...(v["shard-format"] !== undefined ? { shardFormat: v["shard-format"] as "parquet" | "jsonl" } : {}),
-      ...(Array.isArray(v.mix) ? { mix: v.mix.map((m) => parseMixSpec(String(m))).map((m) => ({ ...m, file: path.resolve(m.file) })) } : {}),
-      ...(typeof v.license === "string" ? { license: v.license } : {}),
-      ...(typeof v.language === "string" ? { language: list(v.language) } : {}),
-    };
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
 
 function line(j: JobRow, started: number): string {
   const c = j.counters as { rows?: number; bytes?: number };

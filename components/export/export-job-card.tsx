@@ -55,12 +55,13 @@ export function ExportJobCard({ jobId }: { jobId: number | null }) {
               ))}
               <code className="text-xs text-zinc-500" title={result.sha256}>sha256 {result.sha256.slice(0, 12)}…</code>
               <span className="ml-auto flex gap-3">
-                {/* a Hub folder stays on the server: its path, and `huggingface-cli upload` from there (README.md inside says how) */}
-                {result.out && !/\.jsonl(\.gz)?$/.test(result.out)
-                  ? <code className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="export-folder">folder {result.out}</code>
-                  : <a className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:underline" href={`/api/exports/${result.exportId}/download`} download>
-                    <Download size={14} aria-hidden /> Download
-                  </a>}
+                {/* a Hub folder downloads as one .tar (unpack it, then `huggingface-cli upload`; README.md inside says how) */}
+                {result.out && !/\.jsonl(\.gz)?$/.test(result.out) && (
+                  <code className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="export-folder">folder {result.out}</code>
+                )}
+                <a className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:underline" href={`/api/exports/${result.exportId}/download`} download>
+                  <Download size={14} aria-hidden /> {result.out && !/\.jsonl(\.gz)?$/.test(result.out) ? "Download .tar" : "Download"}
+                </a>
                 <a className="inline-flex items-center gap-1 text-indigo-600 hover:underline" href={`/api/exports/${result.exportId}/download?file=manifest`} download>
                   <FileJson size={14} aria-hidden /> Manifest
                 </a>

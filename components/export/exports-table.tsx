@@ -38,11 +38,10 @@ export function ExportsTable() {
                   <td className="px-4 py-2 font-mono text-xs text-zinc-500" title={e.sha256}>{e.sha256.slice(0, 12)}</td>
                   <td className="px-4 py-2 text-xs text-zinc-500">{fmtTime(e.createdAt)}</td>
                   <td className="whitespace-nowrap px-4 py-2 text-right">
-                    {e.params.layout === "hf"
-                      ? <span className="mr-3 font-mono text-xs text-zinc-500" title={e.path}>Hub folder</span>
-                      : <a className="mr-3 inline-flex items-center gap-1 text-xs font-medium text-indigo-600 hover:underline" href={`/api/exports/${e.id}/download`} download aria-label={`Download export ${e.id}`}>
-                        <Download size={12} aria-hidden /> {e.path.endsWith(".gz") ? ".jsonl.gz" : ".jsonl"}
-                      </a>}
+                    <a className="mr-3 inline-flex items-center gap-1 text-xs font-medium text-indigo-600 hover:underline" href={`/api/exports/${e.id}/download`} download
+                      aria-label={`Download export ${e.id}`} title={e.params.layout === "hf" ? `the Hub folder ${e.path} as one .tar` : undefined}>
+                      <Download size={12} aria-hidden /> {e.params.layout === "hf" ? "Hub folder .tar" : e.path.endsWith(".gz") ? ".jsonl.gz" : ".jsonl"}
+                    </a>
                     <a className="inline-flex items-center gap-1 text-xs text-indigo-600 hover:underline" href={`/api/exports/${e.id}/download?file=manifest`} download>
                       <FileJson size={12} aria-hidden /> manifest
                     </a>

@@ -109,7 +109,7 @@ export const ROUTES: RegisteredRoute[] = [
   { path: "/api/documents", file: "app/api/documents/route.ts", module: r21, docs: {} },
   { path: "/api/endpoints/{id}", file: "app/api/endpoints/[id]/route.ts", module: r22, docs: {} },
   { path: "/api/endpoints", file: "app/api/endpoints/route.ts", module: r23, docs: {"GET":"Curators pick endpoints for probe runs and generation; rows carry the key's last 4 characters at most."} },
-  { path: "/api/exports/{id}/download", file: "app/api/exports/[id]/download/route.ts", module: r24, docs: {"GET":"The finished file (or its manifest with ?file=manifest), streamed from disk. Downloads are audited."} },
+  { path: "/api/exports/{id}/download", file: "app/api/exports/[id]/download/route.ts", module: r24, docs: {"GET":"The finished file (or its manifest with ?file=manifest), streamed from the export store. A Hub folder (layout hf) comes as one tar of the folder, or one member file with ?path=. Downloads are audited."} },
   { path: "/api/exports/{id}", file: "app/api/exports/[id]/route.ts", module: r25, docs: {"GET":"One export with its manifest (counts, parameters, histograms, sha256)."} },
   { path: "/api/exports", file: "app/api/exports/route.ts", module: r26, docs: {"POST":"Starts an export job; the page follows it through /api/jobs/:id and downloads from /api/exports/:id/download."} },
   { path: "/api/generate/{id}/budget", file: "app/api/generate/[id]/budget/route.ts", module: r27, docs: {} },

@@ -195,4 +195,35 @@ describe("the CLI against a remote server (IN2_URL + IN2_TOKEN only)", { timeout
     expect(missing.stderr).toMatch(/answered 404: job 99999 does not exist/);
     expect(fs.existsSync(unused)).toBe(false);
   });
+
+  it("exports a Hub folder on the server and downloads every file of it, each sha256 checked", async () => {
+    const out = path.join(dir, "hub");
+    const r = await runCli(["export", "--layout", "hf", "--format", "film", "--status", "pending", "--seed", "3", "--out", out,
+      "--split", "train=0.5,validation=0.5", "--split-seed", "2", "--shard-format", "jsonl", ...SMALL], remote);
+    expect(r.code, r.stderr).toBe(0);
+    const json = r.json as { export_id: number; shards: string[]; rows: number; layout: string; sha256: string };
+    expect(json).toMatchObject({ layout: "hf", rows: made, out });
+    const { rows } = await pool().query<{ path: string; sha256: string }>(`SELECT path, sha256 FROM export WHERE id = $1`, [json.export_id]);
+    const serverDir = rows[0]!.path;
+    // the same files as the server's folder, byte for byte
+    const files = (d: string): string[] => fs.readdirSync(d, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(d, f)).isFile()).sort();
+    expect(files(out)).toEqual(files(serverDir));
+    for (const f of files(out)) expect(sha256(path.join(out, f)), f).toBe(sha256(path.join(serverDir, f)));
+    expect(json.shards.length).toBeGreaterThan(0);
+    expect(json.shards.every((f) => /^data\/(train|validation)-\d{5}-of-\d{5}\.jsonl\.gz$/.test(f))).toBe(true);
+    expect(crypto.createHash("sha256").update(fs.readFileSync(path.join(out, "SHA256SUMS"))).digest("hex")).toBe(rows[0]!.sha256);
+    // SHA256SUMS, each shard, then the manifest, the card and croissant.json: one request each
+    expect(server.requests.filter((q) => q === `GET /api/exports/${json.export_id}/download`)).toHaveLength(json.shards.length + 4);
+
+    // a stale shard of an earlier export in that folder is removed, as a local export would
+    fs.writeFileSync(path.join(out, "data", "train-00007-of-00009.jsonl.gz"), "stale");
+    const again = await runCli(["export", "--layout", "hf", "--format", "film", "--status", "pending", "--seed", "3", "--out", out,
+      "--split", "train=0.5,validation=0.5", "--split-seed", "2", "--shard-format", "jsonl", ...SMALL], remote);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out, "data", "train-00007-of-00009.jsonl.gz"))).toBe(false);
+
+    const mix = await runCli(["export", "--layout", "hf", "--out", path.join(dir, "hub2"), "--mix", `general=${path.join(dir, "news.jsonl")}`], remote);
+    expect(mix.code).toBe(2);
+    expect(mix.stderr).toMatch(/--mix reads local files, so it runs only where the database is/);
+  });
 });
