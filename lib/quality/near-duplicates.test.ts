@@ -88,6 +88,15 @@ describe("probeWords (the index probe behind near-duplicate candidates)", () => 
     expect(probeWords("")).toEqual([]);
   });
 
+  it("with word frequencies, takes the rarest words first (a word in every question only when it must)", () => {
+    const q = "Why did Arlington County offer Amazon $23 million in incentives in 2018?";
+    const frequency = new Map([["incentives", 0.9], ["arlington", 0.5], ["million", 0.2]]);
+    // the unlisted words count as rarer than every listed one; among them the longest come first
+    expect(probeWords(q, undefined, frequency)).toEqual(["amazon", "county", "offer"]);
+    const template = new Map([["happened", 1], ["the", 0.9], ["what", 0.8], ["with", 0.7], ["council", 0.001]]);
+    expect(probeWords("what happened with the council", undefined, template)).toEqual(["council", "with"]);
+  });
+
   it("never misses: every question at Jaccard ≥ 0.8 shares a probe word (randomised, 2,000 pairs)", () => {
     const rng = createRng("probe-words");
     const vocab = Array.from({ length: 400 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${"x".repeat(i % 7)}${String.fromCharCode(97 + Math.floor(i / 26))}`);
@@ -104,6 +113,9 @@ describe("probeWords (the index probe behind near-duplicate candidates)", () => 
       checked++;
       const bw = new Set(words(qb));
       expect(probeWords(qa).some((w) => bw.has(w)), `${qa} ⟷ ${qb}`).toBe(true);
+      // any frequencies only change which of the words are probed, never the guarantee
+      const frequency = new Map(vocab.map((w) => [w, rng.int(0, 1000) / 1000]));
+      expect(probeWords(qa, undefined, frequency).some((w) => bw.has(w)), `${qa} ⟷ ${qb} (by frequency)`).toBe(true);
     }
     expect(checked).toBeGreaterThan(300);
   });

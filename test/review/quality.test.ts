@@ -4,6 +4,7 @@ import { getPair, getPairs } from "@/lib/pairs/detail";
 import { countPairs, listPairs } from "@/lib/pairs/list";
 import { recheckQuality } from "@/lib/pairs/quality";
 import { updatePair } from "@/lib/pairs/update";
+import { corpusNearDuplicates, forgetQuestionWordFrequencies, probeWords, questionWordFrequencies } from "@/lib/quality/near-duplicates";
 import type { SeedKind } from "@/test/support/review-seed";
 import { useTestDatabase } from "../support/db";
 import { seedDemo } from "./support";
@@ -83,4 +84,38 @@ describe("quality checks on pairs cut from the demo corpus", () => {
     const all = await corpusNearDuplicates(pool(), [(await getPair(target)).corpusId]);
     expect(all.get(target)).toBe(source.id);
   });
+
+  it("probes templated questions by their rarest words and still flags exactly the near-duplicates the corpus-wide pass finds", async () => {
+    // 400 questions on one template whose longest word ("notwithstanding") is in every one: probing it read every
+    // earlier pair per recheck. Every 40th question repeats an earlier one with one word added (Jaccard 8/9).
+    const places = ["harbour", "orchard", "quarry", "viaduct", "granary", "foundry", "lighthouse", "monastery", "brewery", "tannery"];
+    const letters = (n: number) => [...String(n)].map((d) => "abcdefghij"[Number(d)]).join("");
+    const question = (i: number) => `Notwithstanding delays, what did inspectors report about the ${places[i % 10]} ${letters(i)}kin and ${letters(i * 7)}ton?`;
+    const questions = Array.from({ length: 400 }, (_, i) => i % 40 === 39 ? question(i - 20).replace("what did", "what exactly did") : question(i));
+    const base = await getPair(ids[0]!);
+    const { rows } = await pool().query<{ id: number }>(
+      `INSERT INTO pair (type, corpus_id, document_id, question, answer, original, provider, model, prompt_version)
+       SELECT 'single', $1, $2, q, 'a', '{}', 'bench', 'm', 'v1' FROM unnest($3::text[]) WITH ORDINALITY AS t(q, n) ORDER BY n RETURNING id`,
+      [base.corpusId, base.documentId, questions]);
+    const added = rows.map((r) => r.id);
+    await pool().query("ANALYZE pair");
+    forgetQuestionWordFrequencies();
+    const frequency = await questionWordFrequencies(pool());
+    expect(frequency.get("notwithstanding")).toBeGreaterThan(0.8);
+    expect(probeWords(questions[0]!)).toContain("notwithstanding");
+    expect(probeWords(questions[0]!, undefined, frequency)).not.toContain("notwithstanding");
+
+    const planted = new Map(added.flatMap((id, i) => i % 40 === 39 ? [[id, added[i - 20]!] as const] : []));
+    expect(await recheckQuality(added)).toMatchObject({ checked: 400 });
+    const flagged = new Map<number, string>();
+    for (const p of await getPairs(added)) {
+      const f = p.qualityFlags.find((x) => x.code === "near_duplicate");
+      if (f) flagged.set(p.id, f.reason);
+    }
+    expect([...flagged.keys()].sort((a, b) => a - b)).toEqual([...planted.keys()]);
+    for (const [id, earlier] of planted) expect(flagged.get(id)).toContain(`#${earlier}`);
+    const all = await corpusNearDuplicates(pool(), [base.corpusId]);
+    for (const id of added) expect(all.get(id)).toBe(planted.get(id));
+  });
 });
+
