@@ -4,6 +4,8 @@
 // route handler (zod parsing, error wrapper, JSON). The seeded sample is compared with the full hash sort it
 // replaced (the reference, measured in the same run). Above 2M segments the texts are one short sentence
 // (10M segments of ~600 bytes would not fit the disk; review never reads more than a quote of them).
+// --db DIR keeps the seeded cluster in DIR (seeded once, reused by later runs with the same sizes; new migrations
+// are applied on start), so a fix can be measured again on 10M segments without an hour of seeding.
 import os from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -26,9 +28,15 @@ import { recheckQuality } from "@/lib/pairs/quality";
 import { nextPairs } from "@/lib/pairs/queue";
 import type { PairListQuery } from "@/lib/pairs/schemas";
 import { updatePair } from "@/lib/pairs/update";
+import fs from "node:fs";
+import path from "node:path";
+import { startCluster } from "@/lib/db/cluster";
+import { closeDb } from "@/lib/db/client";
+import { createDatabaseIfMissing, withPool } from "@/lib/db/database";
+import { migrate } from "@/lib/db/migrate";
 import { benchDatabase, demoDocs, machine } from "./support";
 
-const { values } = parseArgs({ options: { segments: { type: "string", default: "1000000" }, pairs: { type: "string", default: "200000" }, samples: { type: "string", default: "300" } } });
+const { values } = parseArgs({ options: { segments: { type: "string", default: "1000000" }, pairs: { type: "string", default: "200000" }, samples: { type: "string", default: "300" }, db: { type: "string" } } });
 const SEGMENTS = Number(values.segments);
 const PAIRS = Number(values.pairs);
 const SAMPLES = Number(values.samples);
@@ -131,12 +139,31 @@ const req = (url: string, method = "GET", body?: unknown) => new NextRequest(`ht
 const noParams = { params: Promise.resolve({}) };
 async function ok(res: Response) { if (!res.ok) throw new Error(`${res.status} ${await res.text()}`); return res.json(); }
 
-const db = await benchDatabase();
+/** A kept cluster in --db DIR (durable settings off, like benchDatabase), migrated on every start. */
+async function keptDatabase(dir: string): Promise<{ stop(): Promise<void> }> {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  const cluster = await startCluster({ dataDir: path.join(dir, "pg"), throwaway: true });
+  await createDatabaseIfMissing(cluster.url("postgres"), "bench");
+  await withPool(cluster.url("bench"), (p) => migrate(p));
+  process.env.DATABASE_URL = cluster.url("bench");
+  return { async stop() { await closeDb(); await cluster.stop(); } };
+}
+
+const db = values.db ? await keptDatabase(path.resolve(values.db)) : await benchDatabase();
 try {
-  console.log(`seeding ${SEGMENTS.toLocaleString()} segments and ${PAIRS.toLocaleString()} pairs with COPY…`);
-  console.log(`seeded in ${(await seed()).toFixed(0)} s · ${machine()}`);
+  const seeded = (await pool().query<{ n: number }>(`SELECT count(*)::int n FROM corpus WHERE name = 'bench'`)).rows[0]!.n > 0;
+  if (seeded) {
+    const { rows: [have] } = await pool().query<{ s: number; p: number }>(`SELECT (SELECT segment_count FROM corpus WHERE id = 1) s, (SELECT max(id) FROM pair) p`);
+    if (have!.s !== SEGMENTS || have!.p < PAIRS) throw new Error(`--db ${values.db} holds ${have!.s} segments and ${have!.p} pairs, not ${SEGMENTS}/${PAIRS}: use another dir`);
+    console.log(`reusing the seeded database in ${values.db} · ${machine()}`);
+  } else {
+    console.log(`seeding ${SEGMENTS.toLocaleString()} segments and ${PAIRS.toLocaleString()} pairs with COPY…`);
+    console.log(`seeded in ${(await seed()).toFixed(0)} s · ${machine()}`);
+  }
   // the routes require a signed-in reviewer: session lookup is part of every measured route call
-  cookie = `${SESSION_COOKIE}=${(await createSession((await createUser({ email: "bench@in2.studio", role: "reviewer", password: "bench password 1" })).id)).token}`;
+  const email = `bench-${Date.now()}@in2.studio`;
+  cookie = `${SESSION_COOKIE}=${(await createSession((await createUser({ email, role: "reviewer", password: "bench password 1" })).id)).token}`;
   const rows: Awaited<ReturnType<typeof measure>>[] = [];
   // A reviewer walking the queue: each call continues after the previous page's cursor.
   let after: string | undefined;
@@ -145,9 +172,10 @@ try {
   rows.push(await measure("next pairs, highest first, type=multi", async () => { hAfter = (await nextPairs({ order: "highest", type: "multi", after: hAfter, limit: 5 })).next ?? undefined; }));
   let rAfter: string | undefined;
   rows.push(await measure("  route GET /api/pairs/next", async () => { rAfter = ((await ok(await nextRoute(req(`/api/pairs/next?limit=5${rAfter ? `&after=${encodeURIComponent(rAfter)}` : ""}`), noParams))) as { next: string }).next; }));
-  const pending = (await pool().query<{ id: number }>(`SELECT id FROM pair WHERE status = 'pending' ORDER BY id DESC LIMIT ${2 * SAMPLES + 40}`)).rows.map((r) => r.id);
-  rows.push(await measure("decision (PATCH status, version check, event)", (i) => updatePair(pending[i]!, { version: 1, status: "accepted" }, 1)));
-  rows.push(await measure("  route PATCH /api/pairs/:id", async (i) => { const id = pending[SAMPLES + 20 + i]!; await ok(await patchRoute(req(`/api/pairs/${id}`, "PATCH", { version: 1, status: "rejected" }), { params: Promise.resolve({ id: String(id) }) })); }));
+  const pendingRows = (await pool().query<{ id: number; version: number }>(`SELECT id, version FROM pair WHERE status = 'pending' ORDER BY id DESC LIMIT ${2 * SAMPLES + 40}`)).rows;
+  const pending = pendingRows.map((r) => r.id);
+  rows.push(await measure("decision (PATCH status, version check, event)", (i) => updatePair(pending[i]!, { version: pendingRows[i]!.version, status: "accepted" }, 1)));
+  rows.push(await measure("  route PATCH /api/pairs/:id", async (i) => { const r = pendingRows[SAMPLES + 20 + i]!; await ok(await patchRoute(req(`/api/pairs/${r.id}`, "PATCH", { version: r.version, status: "rejected" }), { params: Promise.resolve({ id: String(r.id) }) })); }));
   const filters: [string, PairListQuery][] = [
     ["list pending, lowest score first", { status: "pending", sort: "score_asc" }],
     ["list flag=meta_phrase", { flag: "meta_phrase" }],
