@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/api/errors";
-import { pool } from "@/lib/db/client";
+import { pool, withTransaction } from "@/lib/db/client";
 
 /**
  * Password guessing is slowed per (address, account) pair: a few free failures, then a delay that doubles with
@@ -31,10 +31,7 @@ const norm = (email: string) => email.replace(/\u0000/g, "").trim().toLowerCase(
  * turns it into a success), under a lock per pair: concurrent guesses cannot all slip past the check.
  */
 export async function beginLoginAttempt(email: string, ip: string): Promise<{ succeeded(): Promise<void> }> {
-  const client = await pool().connect();
-  let id: number;
-  try {
-    await client.query("BEGIN");
+  const id = await withTransaction(async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7302))`, [`${norm(email)} ${ip}`]);
     const { rows } = await client.query<{ pair: number; last: Date | null; by_ip: number; oldest_ip: Date | null }>(
       `WITH ok AS (SELECT max(created_at) AS at FROM login_attempt WHERE email = $1 AND ip = $2 AND success)
@@ -56,14 +53,8 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<{ su
       throw new AppError("rate_limited", `too many failed sign-ins from your address; try again in ${ipWait} s`, { retryAfterSeconds: ipWait });
     }
     const ins = await client.query<{ id: number }>(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, false) RETURNING id`, [norm(email), ip]);
-    id = ins.rows[0]!.id;
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return ins.rows[0]!.id;
+  });
   return {
     async succeeded() {
       await pool().query(`UPDATE login_attempt SET success = true WHERE id = $1`, [id]);
