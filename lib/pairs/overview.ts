@@ -34,15 +34,21 @@ export async function pairOverview(): Promise<PairOverview> {
       // the number of pairs, where grouping the pairs themselves grew linearly (159 ms at 200K)
       `SELECT status, type, model, prompt_version AS pv, sum(n)::int AS n FROM pair_count GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0`),
     pool().query<ReviewerRow>(
-      // reviews = status events outside any group; a bulk action is one row of event_group (with its pair count)
-      `WITH reviews AS (
-         SELECT e.actor_id,
-           count(*) FILTER (WHERE e.created_at > now() - interval '1 hour')::int AS "lastHour",
-           count(*) FILTER (WHERE e.created_at > date_trunc('day', now()))::int AS today,
-           count(*)::int AS "last7Days"
-         FROM pair_event e
+      // reviews = status events outside any group, plus blind votes on agreement overlap pairs (each vote is one
+      // reviewer's decision, the first one included, though it leaves the pair pending); the status event an agreeing
+      // second vote writes is that vote, not another review. A bulk action is one row of event_group (with its pair count)
+      `WITH acts AS (
+         SELECT e.actor_id, e.created_at FROM pair_event e
          WHERE e.created_at > now() - interval '7 days' AND e.actor_id IS NOT NULL AND e.kind = 'status' AND e.group_id IS NULL
-         GROUP BY 1),
+           AND NOT coalesce(e.after ? 'agreed', false)
+         UNION ALL
+         SELECT v.user_id, v.created_at FROM review_vote v WHERE v.created_at > now() - interval '7 days'),
+       reviews AS (
+         SELECT actor_id,
+           count(*) FILTER (WHERE created_at > now() - interval '1 hour')::int AS "lastHour",
+           count(*) FILTER (WHERE created_at > date_trunc('day', now()))::int AS today,
+           count(*)::int AS "last7Days"
+         FROM acts GROUP BY 1),
        bulk AS (
          SELECT actor_id, count(*)::int AS "bulkActions", sum(changed)::int AS "bulkPairs" FROM event_group
          WHERE created_at > now() - interval '7 days' AND actor_id IS NOT NULL AND undone_at IS NULL GROUP BY 1)
