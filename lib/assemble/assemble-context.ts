@@ -1,7 +1,7 @@
 import { createRng, deriveSeed, type Rng } from "@/lib/random";
 import { buildSpans, evidenceDepths, type Placed } from "./build-spans";
 import { FillerPicker } from "./filler-picker";
-import { leakDetector } from "./leak";
+import { segmentLeakDetector } from "./leak";
 import { assembleShort } from "./short-context";
 import { estimateJoined, joinCost } from "./token-estimate";
 import {
@@ -58,7 +58,7 @@ function assembleLong(
     throw new AssemblyError("evidence_too_long", message);
   }
   const exclude = new Set([input.sourceDocument.id, ...evidence.map((e) => e.documentId)]);
-  const leaks = leakDetector(input.answer, input.support);
+  const leaks = segmentLeakDetector(input.answer, input.support);
   const picker = new FillerPicker(filler, rng, exclude, leaks, cost, start, evidence.map((e) => e.id));
 
   const fillers: Placed[] = picker.fillTo(target, min, max).map((f) => ({ ...f, piece: null, role: "filler" as const }));
@@ -67,8 +67,15 @@ function assembleLong(
   const pieces: Placed[] = evidence.map((e) => ({ ...e, role: e.needed === false ? ("source" as const) : ("evidence" as const) }));
   let order: Placed[] = rng.shuffle([...pieces, ...fillers]);
 
-  let text = order.map((s) => s.text).join(separator);
-  let total = tokenizer.count(text);
+  const additive = tokenizer.newlineAdditivity;
+  const provable = additive !== undefined && cost.overhead === 0 && cost.separator === additive.separatorTokens;
+  const countJoined = (parts: Placed[]): number =>
+    // For a tokenizer additive across "\n" the count of the join IS the sum of the parts' counts (the stored
+    // segment counts), so the ~75 KB string need not be built and tokenized: the same number, without the cost.
+    provable && parts.every((s) => additive.holds?.(s.text) ?? false)
+      ? estimateJoined(parts.map((s) => s.tokenCount), cost)
+      : tokenizer.count(parts.map((s) => s.text).join(separator));
+  let total = countJoined(order);
   for (let repair = 0; repair < MAX_REPAIRS && (total < min || total > max); repair++) {
     // The estimate was off by `residual` tokens; correct the goal by it and add or remove fillers.
     const residual = total - picker.estimate;
@@ -76,8 +83,7 @@ function assembleLong(
     if (total > max) order = removeFillers(order, picker, rng, max - residual);
     else order = insertFillers(order, picker, rng, target - residual, min - residual, max - residual);
     if (order.length === before) break; // nothing left to remove or add: recounting would not change anything
-    text = order.map((s) => s.text).join(separator);
-    total = tokenizer.count(text);
+    total = countJoined(order);
   }
   if (total < min || total > max) {
     const reason = picker.estimate < min ? "filler_exhausted" : "length_unreachable";
@@ -85,9 +91,7 @@ function assembleLong(
   }
 
   const spans = buildSpans(order, total, cost);
-  const additive = tokenizer.newlineAdditivity;
-  const exact = additive !== undefined && cost.overhead === 0 && cost.separator === additive.separatorTokens
-    && order.every((s) => additive.holds?.(s.text) ?? false) && spans.at(-1)?.tokenEnd === total;
+  const exact = provable && order.every((s) => additive.holds?.(s.text) ?? false) && spans.at(-1)?.tokenEnd === total;
   return {
     pairId: input.pairId,
     kind: "long",

@@ -26,7 +26,7 @@ export class FillerPicker {
     private readonly source: FillerSource,
     private readonly rng: Rng,
     private readonly exclude: Set<number>,
-    private readonly leaks: (text: string) => boolean,
+    private readonly leaks: (seg: SegmentRef) => boolean,
     private readonly cost: JoinCost,
     startEstimate: number,
     usedIds: Iterable<number>,
@@ -57,7 +57,7 @@ export class FillerPicker {
         if (this.used.has(seg.id) || this.exclude.has(seg.documentId)) continue;
         const add = appendCost(seg.tokenCount, this.cost);
         if (this.estimate + add > high) continue;
-        if (this.leaks(seg.text)) {
+        if (this.leaks(seg)) {
           this.rejectedLeaks++;
           continue;
         }

@@ -1,5 +1,6 @@
 import { containsWords, wordKey } from "@/lib/quality/normalize";
 import { quoteParts } from "@/lib/quality/spans";
+import type { SegmentRef } from "./types";
 
 /**
  * A filler must not contain the answer or a support quote: the question would then have two answers in the
@@ -10,6 +11,17 @@ import { quoteParts } from "@/lib/quality/spans";
  * "..." are matched part by part; parts under three words are skipped because "and" alone would reject everything.
  */
 export function leakDetector(answer: string, support: readonly string[]): (text: string) => boolean {
+  const test = keyDetector(answer, support);
+  return (text) => test(wordKey(text));
+}
+
+/** The same test on a segment, whose word key is computed once per segment object (see segmentWordKey). */
+export function segmentLeakDetector(answer: string, support: readonly string[]): (seg: SegmentRef) => boolean {
+  const test = keyDetector(answer, support);
+  return (seg) => test(segmentWordKey(seg));
+}
+
+function keyDetector(answer: string, support: readonly string[]): (hay: string) => boolean {
   const needles = new Set<string>();
   const answerKey = wordKey(answer);
   if (answerKey) needles.add(answerKey);
@@ -19,8 +31,18 @@ export function leakDetector(answer: string, support: readonly string[]): (text:
   }
   const list = [...needles];
   if (list.length === 0) return () => false;
-  return (text) => {
-    const hay = wordKey(text);
-    return list.some((needle) => containsWords(hay, needle));
-  };
+  return (hay) => list.some((needle) => containsWords(hay, needle));
+}
+
+// A filler source hands the same segment objects to every pair of a batch: on a small corpus each filler is
+// checked against hundreds of pairs, and its word key (the costly part) is the same every time.
+const wordKeys = new WeakMap<SegmentRef, string>();
+
+function segmentWordKey(seg: SegmentRef): string {
+  let key = wordKeys.get(seg);
+  if (key === undefined) {
+    key = wordKey(seg.text);
+    wordKeys.set(seg, key);
+  }
+  return key;
 }

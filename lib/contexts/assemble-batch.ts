@@ -1,11 +1,14 @@
 import { assembleContext, AssemblyError, type AssembledContext } from "@/lib/assemble";
 import { getTokenizer } from "@/lib/tokenize";
-import { DbFillerSource, NeedSegments } from "./filler-source";
+import { DbFillerSource } from "./filler-source";
 import type { PairInput } from "./inputs";
 import { recipeKey, type RecipeBase } from "./recipe";
 import type { AssemblyFailure } from "./types";
 
-/** Fetch rounds per batch before giving up; each round answers every pair's next miss at once. */
+/**
+ * Fetch rounds per batch before giving up. The first round draws every pair's fillers at once (stand-ins carry
+ * the token counts), the second assembles them for real; later rounds only serve fillers turned away as leaks.
+ */
 const MAX_ROUNDS = 200;
 
 export interface BatchResult {
@@ -40,9 +43,10 @@ export class FillerSources {
 }
 
 /**
- * Assembles a batch of pairs. Every pair is tried; those whose fillers are not cached yet are collected, their
- * candidate ids fetched in one query per corpus, and they are tried again, until every pair has a context or
- * a failure. Results do not depend on the batch's composition: each pair's randomness is its own.
+ * Assembles a batch of pairs. Every pair is tried; those that drew segments not cached yet are collected, all
+ * their segments fetched in one query per corpus, and they are tried again, until every pair has a context or
+ * a failure. Results do not depend on the batch's composition: each pair's randomness is its own, and only an
+ * attempt that drew nothing but real, cached segments is kept.
  */
 export async function assembleBatch(pairs: PairInput[], opts: RecipeBase, sources: FillerSources): Promise<BatchResult> {
   const result: BatchResult = { contexts: [], failures: [], contaminated: 0, contaminatedPairIds: [], leakyFillersRejected: 0 };
@@ -54,27 +58,34 @@ export async function assembleBatch(pairs: PairInput[], opts: RecipeBase, source
     }
     else pending.push(p);
   }
+  const options = { ...opts, seed: String(opts.seed) };
+  const keys = new Map<string, string>();
+  const keyOf = (tokenizer: string): string => {
+    let key = keys.get(tokenizer);
+    if (key === undefined) keys.set(tokenizer, (key = recipeKey(opts, tokenizer)));
+    return key;
+  };
   for (let round = 0; pending.length > 0; round++) {
     const needed = new Map<number, number[]>();
     const retry: PairInput[] = [];
     for (const p of pending) {
       const source = await sources.get(p.corpusId);
       const tokenizer = await getTokenizer(p.tokenizer);
-      try {
-        const ctx = assembleContext(p.input, source, tokenizer, { ...opts, seed: String(opts.seed) });
-        result.contexts.push({ ...ctx, tokenizer: p.tokenizer, recipeKey: recipeKey(opts, p.tokenizer) });
+      const { value: ctx, error, missing } = source.attempt(() => assembleContext(p.input, source, tokenizer, options));
+      if (missing.length > 0 && round < MAX_ROUNDS) {
+        const ids = needed.get(p.corpusId);
+        if (ids) for (const id of missing) ids.push(id);
+        else needed.set(p.corpusId, missing);
+        retry.push(p);
+      } else if (missing.length > 0) {
+        result.failures.push({ pairId: p.input.pairId, code: "filler_exhausted", message: "too many filler lookups" });
+      } else if (ctx) {
+        result.contexts.push({ ...ctx, tokenizer: p.tokenizer, recipeKey: keyOf(p.tokenizer) });
         result.leakyFillersRejected += ctx.leakyFillersRejected;
-      } catch (err) {
-        if (err instanceof NeedSegments && round < MAX_ROUNDS) {
-          needed.set(p.corpusId, [...(needed.get(p.corpusId) ?? []), ...err.ids]);
-          retry.push(p);
-        } else if (err instanceof AssemblyError) {
-          result.failures.push({ pairId: p.input.pairId, code: err.code, message: err.message });
-        } else if (err instanceof NeedSegments) {
-          result.failures.push({ pairId: p.input.pairId, code: "filler_exhausted", message: "too many filler lookups" });
-        } else {
-          throw err;
-        }
+      } else if (error instanceof AssemblyError) {
+        result.failures.push({ pairId: p.input.pairId, code: error.code, message: error.message });
+      } else {
+        throw error;
       }
     }
     for (const [corpusId, ids] of needed) await (await sources.get(corpusId)).fetch(ids);

@@ -1,55 +1,79 @@
+import { to as copyTo } from "pg-copy-streams";
 import type { FillerSource, SegmentRef } from "@/lib/assemble";
 import { pool } from "@/lib/db/client";
 import type { Rng } from "@/lib/random";
-
-/**
- * Thrown by draw() when the candidates it needs are not cached yet. assembleContext is synchronous and its
- * randomness depends only on (seed, pairId), so the caller fetches `ids` and simply assembles the pair again:
- * the same draws come out, now answered from the cache.
- */
-export class NeedSegments extends Error {
-  constructor(readonly ids: number[]) {
-    super(`need ${ids.length} segments`);
-    this.name = "NeedSegments";
-  }
-}
+import { IntColumns } from "./int-columns";
 
 /** Candidate draws per requested filler before a draw gives up (only the pair's own documents are ever skipped). */
 const TRIES_PER_FILLER = 50;
-/** Look-ahead on a miss: fetch this many candidates per filler still needed, so one round trip usually suffices. */
-const LOOKAHEAD_PER_FILLER = 3;
 
 /**
  * Random fillers from one corpus in Postgres, uniform over the eligible segments whatever the id layout: the
  * eligible segments (those of uncontaminated documents) are listed once in content order — document sha256, then
  * segment index — and a draw picks a rank in [0, n). Two corpora imported interleaved, deleted rows or a sparse id
  * range change nothing: there are no gaps to reject, and the same corpus gives the same fillers in any database.
- * The list costs 8 bytes per segment (12 MB for 1.5M segments); texts are fetched by id on demand and cached.
+ * The list (id, document id, token count) costs 12 bytes per segment (12 MB for 1M segments) and is read with
+ * COPY; texts are fetched by id on demand and cached.
  *
  * Each draw takes one number from the pair's stream and derives its own candidate stream from it; that keeps
- * the result a pure function of the pair's stream, whatever the cache holds.
+ * the result a pure function of the pair's stream and the pool, whatever the cache holds.
+ *
+ * Misses do not stop a draw: within an attempt (see attempt()), an uncached segment is answered by a stand-in with
+ * its real id, document and token count but no text, and its id is recorded. An attempt that recorded misses is
+ * thrown away by the caller, which fetches all of them in one query and runs the pair again; since the stand-ins
+ * carry the real counts, the whole context's needs come out of one pass (only a filler rejected for leaking, which
+ * needs the text, can ask for more). An attempt without misses drew only real segments: its result is the answer.
  */
 export class DbFillerSource implements FillerSource {
   /** segment id → segment, or null when the segment is gone */
   private readonly cache = new Map<number, SegmentRef | null>();
+  private readonly missing = new Set<number>();
 
   constructor(
     readonly corpusId: number,
-    /** eligible segment ids in content order, and their document ids (exclusion needs no fetch) */
+    /** eligible segment ids in content order, their document ids (exclusion needs no fetch) and token counts */
     private readonly ids: Int32Array,
     private readonly documentIds: Int32Array,
+    private readonly tokenCounts: Int32Array,
   ) {}
 
   static async forCorpus(corpusId: number): Promise<DbFillerSource> {
-    const { rows } = await pool().query<{ id: number; documentId: number }>(
-      `SELECT s.id, s.document_id AS "documentId" FROM segment s JOIN document d ON d.id = s.document_id
-       WHERE s.corpus_id = $1 AND NOT d.contaminated ORDER BY d.sha256 COLLATE "C", s.index`, [corpusId]);
-    return new DbFillerSource(corpusId, Int32Array.from(rows, (r) => r.id), Int32Array.from(rows, (r) => r.documentId));
+    if (!Number.isSafeInteger(corpusId)) throw new Error(`bad corpus id ${corpusId}`);
+    const cols = new IntColumns(3);
+    const client = await pool().connect();
+    try {
+      // COPY streams the sorted list in ~64 KB chunks parsed straight into typed arrays: no row objects, so a
+      // 10M-segment corpus costs its 120 MB of columns and nothing more
+      const stream = client.query(copyTo(
+        `COPY (SELECT s.id, s.document_id, s.token_count FROM segment s JOIN document d ON d.id = s.document_id
+               WHERE s.corpus_id = ${corpusId} AND NOT d.contaminated ORDER BY d.sha256 COLLATE "C", s.index) TO STDOUT`));
+      for await (const chunk of stream) cols.parse(chunk as Buffer);
+    } finally {
+      client.release();
+    }
+    const [ids, documentIds, tokenCounts] = cols.finish();
+    return new DbFillerSource(corpusId, ids!, documentIds!, tokenCounts!);
   }
 
   /** Eligible segments in the pool. */
   get eligible(): number {
     return this.ids.length;
+  }
+
+  /**
+   * Runs one pair's (synchronous) assembly; `missing` lists the segments it drew that are not cached yet. When it
+   * is not empty the result (or error) rests on stand-ins and must be discarded: fetch(missing), then try again.
+   */
+  attempt<T>(fn: () => T): { value?: T; error?: unknown; missing: number[] } {
+    this.missing.clear();
+    try {
+      const value = fn();
+      return { value, missing: [...this.missing] };
+    } catch (error) {
+      return { error, missing: [...this.missing] };
+    } finally {
+      this.missing.clear();
+    }
   }
 
   draw(rng: Rng, exclude: Set<number>, count: number): SegmentRef[] {
@@ -64,21 +88,15 @@ export class DbFillerSource implements FillerSource {
       if (taken.has(rank) || exclude.has(this.documentIds[rank]!)) continue;
       const id = this.ids[rank]!;
       const seg = this.cache.get(id);
-      if (seg === undefined) throw new NeedSegments(this.lookahead(stream, id, (count - out.length) * LOOKAHEAD_PER_FILLER + 64));
       taken.add(rank);
-      if (seg === null) continue;
-      out.push(seg);
+      if (seg === undefined) {
+        this.missing.add(id);
+        out.push({ id, documentId: this.documentIds[rank]!, tokenCount: this.tokenCounts[rank]!, text: "" });
+      } else if (seg !== null) {
+        out.push(seg);
+      }
     }
     return out;
-  }
-
-  private lookahead(stream: Rng, first: number, n: number): number[] {
-    const ids = new Set<number>([first]);
-    for (let i = 0; i < n; i++) {
-      const id = this.ids[stream.int(0, this.ids.length - 1)]!;
-      if (!this.cache.has(id)) ids.add(id);
-    }
-    return [...ids];
   }
 
   /** Fetches the given segment ids into the cache (segments deleted meanwhile are cached as null). */

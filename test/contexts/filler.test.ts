@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SegmentRef } from "@/lib/assemble";
-import { DbFillerSource, NeedSegments } from "@/lib/contexts/filler-source";
+import { DbFillerSource } from "@/lib/contexts/filler-source";
 import { importFiles } from "@/lib/corpus/importer";
 import { pool } from "@/lib/db/client";
 import { createRng, type Rng } from "@/lib/random";
@@ -23,15 +23,15 @@ function file(name: string, texts: string[]): string {
   return f;
 }
 
-/** draw() as the assembler uses it: a miss throws NeedSegments, the ids are fetched, the same draw is replayed. */
+/** draw() as the assembler uses it: an attempt that drew uncached segments is fetched and replayed from the same seed. */
 async function draw(source: DbFillerSource, rng: () => Rng, exclude: Set<number>, count: number): Promise<SegmentRef[]> {
   for (;;) {
-    try {
-      return source.draw(rng(), exclude, count);
-    } catch (err) {
-      if (!(err instanceof NeedSegments)) throw err;
-      await source.fetch(err.ids);
+    const { value, error, missing } = source.attempt(() => source.draw(rng(), exclude, count));
+    if (missing.length === 0) {
+      if (error !== undefined) throw error;
+      return value!;
     }
+    await source.fetch(missing);
   }
 }
 
