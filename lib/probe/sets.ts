@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/api/errors";
-import { pool } from "@/lib/db/client";
+import { pool, withTransaction } from "@/lib/db/client";
 import type { BuildResult, ExcludedExample, ProbeStyle } from "./types";
 
 export interface ProbeSetRow {
@@ -22,19 +22,17 @@ const COLUMNS = `s.id, s.name, s.style, s.source, s.tokenizer, s.token_budget AS
 
 /** Stores a built set (contexts, examples, the excluded positions) in one transaction; returns its row. */
 export async function saveProbeSet(meta: NewProbeSet, built: BuildResult): Promise<ProbeSetRow> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  const id = await withTransaction(async (client) => {
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO probe_set (name, style, source, tokenizer, token_budget, set_count, bin_size, seed, example_count,
          excluded_count, excluded, file_sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [meta.name, meta.style, meta.source, meta.tokenizer, meta.tokenBudget, meta.setCount, meta.binSize ?? 50, meta.seed,
         built.examples.length, built.excluded.length, JSON.stringify(built.excluded satisfies ExcludedExample[]), meta.fileSha256 ?? null]);
-    const id = rows[0]!.id;
+    const setId = rows[0]!.id;
     for (const c of built.contexts) {
       await client.query(`INSERT INTO probe_context (set_id, set_index, text, item_count, token_count) VALUES ($1, $2, $3, $4, $5)`,
-        [id, c.setIndex, c.text, c.itemCount, c.tokenCount]);
+        [setId, c.setIndex, c.text, c.itemCount, c.tokenCount]);
     }
     // Set-based insert in chunks: a 32K set has ~3,200 examples.
     for (let i = 0; i < built.examples.length; i += 1000) {
@@ -42,18 +40,13 @@ export async function saveProbeSet(meta: NewProbeSet, built: BuildResult): Promi
       await client.query(
         `INSERT INTO probe_example (set_id, set_index, position, item_count, key, question, answer, meta, prompt, prompt_tokens)
          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::int[])`,
-        [id, chunk.map((e) => e.setIndex), chunk.map((e) => e.position), chunk.map((e) => e.itemCount), chunk.map((e) => e.key),
+        [setId, chunk.map((e) => e.setIndex), chunk.map((e) => e.position), chunk.map((e) => e.itemCount), chunk.map((e) => e.key),
           chunk.map((e) => e.question), chunk.map((e) => e.answer), chunk.map((e) => JSON.stringify(e.meta)),
           chunk.map((e) => e.prompt ?? null), chunk.map((e) => e.promptTokens)]);
     }
-    await client.query("COMMIT");
-    return getProbeSet(id);
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return setId;
+  });
+  return getProbeSet(id);
 }
 
 export async function listProbeSets(): Promise<ProbeSetRow[]> {
