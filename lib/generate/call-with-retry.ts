@@ -1,71 +1,24 @@
-import { backoffDelay } from "@/lib/llm/backoff";
-import { classifyError } from "@/lib/llm/errors";
-import { costUsd, type Price } from "@/lib/llm/prices";
-import { realClock, type Clock, type RateLimiter } from "@/lib/llm/rate-limiter";
-import type { Usage } from "@/lib/llm/types";
+import { callWithRetry as call, type RetryOptions } from "@/lib/model-items/call";
+import type { Spent } from "@/lib/model-items/items";
 import { ItemError, type Generator } from "./generator";
 import { validateOutput, type GeneratedQa } from "./validate";
 
 /**
- * One item to the end: rate-limited attempts; 429 pauses every lane for Retry-After; 5xx and timeouts
- * back off exponentially with jitter up to `maxRetries`; malformed or schema-violating replies are asked
- * again up to `maxInvalid` times. Tokens of failed attempts are counted too — they were paid for.
+ * One item to the end under the shared retry policy (lib/model-items/call.ts): a reply is valid when it passes
+ * validateOutput; an ItemError (the offline generator cannot do this item) fails the item at once.
  */
-export interface RetryOptions {
-  limiter: RateLimiter;
-  maxRetries: number;
-  maxInvalid: number;
-  backoffBaseMs: number;
-  price: Price | null;
-  batch?: boolean;
-  /** tokens reserved in the tokens/min bucket per attempt */
-  reserveTokens: number;
-  signal: AbortSignal;
-  clock?: Clock;
-}
+export type { RetryOptions };
 
-interface Spent { usage: Usage; costUsd: number; attempts: number }
 export type ItemResult =
   | ({ ok: true; qa: GeneratedQa; raw: unknown } & Spent)
   | ({ ok: false; reason: string; raw: string | null; fatal: boolean } & Spent);
 
 export async function callWithRetry(gen: Generator, item: { key: string; type: "single" | "multi" }, texts: string[], o: RetryOptions): Promise<ItemResult> {
-  const clock = o.clock ?? realClock;
-  const usage: Usage = { promptTokens: 0, completionTokens: 0 };
-  let attempts = 0;
-  let transient = 0;
-  let invalid = 0;
-  const spent = (): Spent => ({ usage: { ...usage }, costUsd: costUsd(o.price, usage.promptTokens, usage.completionTokens, o.batch), attempts });
-  for (;;) {
-    await o.limiter.acquire(o.reserveTokens, o.signal);
-    attempts++;
-    try {
-      const r = await gen.attempt(item, texts, o.signal);
-      usage.promptTokens += r.usage.promptTokens;
-      usage.completionTokens += r.usage.completionTokens;
-      o.limiter.settle(o.reserveTokens, r.usage.promptTokens + r.usage.completionTokens);
-      const v = validateOutput(item.type, r.content, texts.length);
-      if (v.ok) return { ok: true, qa: v.qa, raw: r.raw, ...spent() };
-      if (++invalid > o.maxInvalid) {
-        return { ok: false, reason: `${v.reason} (${invalid} replies, none valid)`, raw: r.content || JSON.stringify(r.raw), fatal: false, ...spent() };
-      }
-    } catch (err) {
-      if (err instanceof ItemError) return { ok: false, reason: err.message, raw: null, fatal: false, ...spent() };
-      const c = classifyError(err);
-      if (c.kind === "aborted" || o.signal.aborted) throw err;
-      if (c.kind === "fatal" || c.kind === "item") return { ok: false, reason: c.message, raw: errorBody(err), fatal: c.kind === "fatal", ...spent() };
-      if (++transient > o.maxRetries) {
-        return { ok: false, reason: `${c.message} (gave up after ${attempts} attempts)`, raw: errorBody(err), fatal: false, ...spent() };
-      }
-      const wait = c.retryAfterMs ?? backoffDelay(transient, { baseMs: o.backoffBaseMs, maxMs: 60_000 });
-      if (c.kind === "rate_limited") o.limiter.pause(wait);
-      else await clock.sleep(wait, o.signal);
-    }
-  }
-}
-
-function errorBody(err: unknown): string | null {
-  const e = err as { error?: unknown; message?: string };
-  if (e.error) return JSON.stringify(e.error);
-  return e.message ?? null;
+  const r = await call((signal) => gen.attempt(item, texts, signal), (reply) => {
+    const v = validateOutput(item.type, reply.content, texts.length);
+    return v.ok ? { ok: true, value: v.qa } : { ok: false, reason: v.reason, raw: reply.content || JSON.stringify(reply.raw) };
+  }, o, (err) => err instanceof ItemError);
+  if (!r.ok) return r;
+  const { value, reply, ...spent } = r;
+  return { ...spent, qa: value, raw: reply.raw };
 }

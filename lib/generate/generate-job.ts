@@ -1,9 +1,10 @@
 import { defineJob } from "@/lib/jobs/define";
 import { endpointSdk } from "@/lib/llm/openai-client";
 import { priceFor } from "@/lib/llm/prices";
+import { endRun, requirePriceForBudget } from "@/lib/model-items/run";
 import { offlineGenerator, openAiGenerator } from "./generator";
 import { createItems } from "./items";
-import { GENERATE_KIND, markStopping } from "./job-row";
+import { GENERATE_KIND } from "./job-row";
 import { generateParams } from "./params";
 import { runBatch } from "./run-batch";
 import { runOnline } from "./run-online";
@@ -24,22 +25,15 @@ export const generateJob = defineJob({
     const label = `${p.provider} · ${p.model}${p.mode === "batch" ? " · batch" : ""}`;
     await tally.report(ctx, label);
     const price = p.provider === "offline" ? { input: 0, output: 0 } : priceFor(p.model);
-    if (p.budgetUsd !== undefined && !price) {
-      throw new Error(`no price for model "${p.model}", so the budget cannot be enforced: add it to IN2_PRICE_TABLE`);
-    }
+    requirePriceForBudget(p, price);
     let stop;
     if (p.provider === "offline") stop = await runOnline(ctx, p, offlineGenerator, price, tally);
     else {
       const sdk = await endpointSdk(p.endpoint, p.model, { timeoutMs: p.timeoutMs });
       stop = p.mode === "batch" ? await runBatch(ctx, p, sdk, price, tally) : await runOnline(ctx, p, openAiGenerator(sdk, p), price, tally);
     }
-    if (stop === "budget") {
-      const why = `stopped: budget cap $${p.budgetUsd!.toFixed(2)} reached ($${tally.costUsd.toFixed(4)} spent); raise the budget and resume to continue`;
-      await markStopping(ctx.jobId, ctx.workerId, why);
-    } else {
-      await tally.report(ctx, label);
-      if (p.verifyAfter && stop === null) await verifyAfterGeneration(ctx, p);
-    }
+    await endRun(ctx, stop, p, tally, label);
+    if (p.verifyAfter && stop === null) await verifyAfterGeneration(ctx, p);
     return tally.result(stop);
   },
 });

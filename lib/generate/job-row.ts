@@ -19,15 +19,6 @@ export async function enqueueRow(jobId: number): Promise<void> {
   await dispatch(jobId);
 }
 
-/**
- * Ends the current run as "stopped" rather than "succeeded": the runner finishes a job whose row says
- * `cancelling` as `cancelled` (lib/jobs/runner.ts), and `message` says why, so a budget stop reads as
- * a stop with a reason and can be resumed after raising the budget.
- */
-export async function markStopping(jobId: number, workerId: string, message: string): Promise<void> {
-  await pool().query(`UPDATE job SET status = 'cancelling', message = $3 WHERE id = $1 AND locked_by = $2 AND status = 'running'`, [jobId, workerId, message]);
-}
-
 /** Raises (or sets) a job's budget before resuming it. */
 export async function setBudget(jobId: number, budgetUsd: number | null): Promise<void> {
   await pool().query(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelRunLimits } from "@/lib/model-items/limits";
 import { PROMPT_VERSION } from "./prompts";
 
 /**
@@ -30,18 +31,7 @@ export const generateRequest = z.object({
   endpoint: z.string().trim().min(1).max(64).optional(),
   mode: z.enum(["online", "batch"]).default("online"),
   verifyAfter: z.boolean().default(false), // queue lib/verify's model checks on the new pairs when the job finishes
-  concurrency: z.number().int().min(1).max(256).default(4),
-  rpm: z.number().int().positive().optional(),
-  tpm: z.number().int().positive().optional(),
-  budgetUsd: z.number().positive().optional(),
-  /** per-request timeout */
-  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
-  /** retries of 429 / 5xx / timeouts per item */
-  maxRetries: z.number().int().min(0).max(20).default(5),
-  /** retries of malformed or schema-violating output per item */
-  maxInvalid: z.number().int().min(0).max(10).default(2),
-  backoffBaseMs: z.number().int().min(1).max(60_000).default(500),
-  batchPollMs: z.number().int().min(10).max(600_000).default(30_000),
+  ...modelRunLimits,
   /** a prompt-lab version (lib/prompts); omitted: the built-in prompt */
   promptVersion: z.string().trim().min(1).max(200).optional(),
 });

@@ -1,22 +1,26 @@
-import { storeSuccesses, type SuccessInput } from "./store";
-
 /**
- * Group commit for finished items: lanes hand their pair over and go on to the next request while the
- * writer stores everything that arrived meanwhile in one transaction. At high concurrency this turns ~8
- * round trips per pair into ~8 per batch, which is what keeps throughput near concurrency / latency.
- * A lane waits only when `maxUncommitted` pairs are already waiting, so a crash loses (and a restart asks
- * again for) at most that many answered items plus those in flight — never stores anything twice.
+ * Group commit for finished items: lanes hand their result over and go on to the next request while the
+ * writer stores everything that arrived meanwhile in one transaction (`store`, built on storeOnce). At high
+ * concurrency this turns ~8 round trips per result into ~8 per batch, which is what keeps throughput near
+ * concurrency / latency. A lane waits only when `maxUncommitted` results are already waiting, so a crash loses
+ * (and a restart asks again for) at most that many answered items plus those in flight — never stores anything twice.
+ * With `maxUncommitted` 1 every lane waits for its own result to be committed before it asks anything else.
  */
-export class PairWriter {
-  private queue: { input: SuccessInput; done: (stored: boolean) => void; fail: (e: unknown) => void }[] = [];
+export class GroupWriter<S> {
+  private queue: { input: S; done: (stored: boolean) => void; fail: (e: unknown) => void }[] = [];
   private running: Promise<void> | null = null;
   private pending = new Set<Promise<unknown>>();
   error: unknown = null;
 
-  constructor(private readonly onStored: (input: SuccessInput, stored: boolean) => void, private readonly maxUncommitted: number, private readonly maxBatch = 200) {}
+  constructor(
+    private readonly store: (batch: S[]) => Promise<boolean[]>,
+    private readonly onStored: (input: S, stored: boolean) => void,
+    private readonly maxUncommitted: number,
+    private readonly maxBatch = 200,
+  ) {}
 
-  /** Queues a pair; resolves once it is committed. Await it only when `backlogged`. */
-  write(input: SuccessInput): Promise<boolean> {
+  /** Queues a result; resolves once it is committed. Await it only when `backlogged`. */
+  write(input: S): Promise<boolean> {
     const p = new Promise<boolean>((done, fail) => this.queue.push({ input, done, fail }));
     const tracked = p.then((stored) => this.onStored(input, stored), (e) => { this.error ??= e; });
     this.pending.add(tracked);
@@ -44,7 +48,7 @@ export class PairWriter {
     while (this.queue.length) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        const stored = await storeSuccesses(batch.map((b) => b.input));
+        const stored = await this.store(batch.map((b) => b.input));
         batch.forEach((b, i) => b.done(stored[i]!));
       } catch (err) {
         for (const b of batch) b.fail(err);

@@ -8,6 +8,3 @@ export async function createVerifyJobRow(params: unknown, total = 0): Promise<nu
   return rows[0]!.id;
 }
 
-export async function markStopping(jobId: number, workerId: string, message: string): Promise<void> {
-  await pool().query(`UPDATE job SET status = 'cancelling', message = $3 WHERE id = $1 AND locked_by = $2 AND status = 'running'`, [jobId, workerId, message]);
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_OPENAI_MODEL } from "@/lib/generate/params";
+import { modelRunLimits } from "@/lib/model-items/limits";
 import { pairFilter } from "@/lib/pairs/schemas";
 import { VERIFY_PROMPT_VERSION } from "./prompts";
 import { OFFLINE_VERIFIER_MODEL } from "./reader";
@@ -19,17 +20,7 @@ export const verifyRequest = z.object({
   endpoint: z.string().trim().min(1).max(64).optional(),
   model: z.string().trim().min(1).max(200).optional(),
   mode: z.enum(["online", "batch"]).default("online"),
-  concurrency: z.number().int().min(1).max(256).default(4),
-  rpm: z.number().int().positive().optional(),
-  tpm: z.number().int().positive().optional(),
-  budgetUsd: z.number().positive().optional(),
-  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
-  /** retries of 429 / 5xx / timeouts per check */
-  maxRetries: z.number().int().min(0).max(20).default(5),
-  /** retries of malformed replies per check */
-  maxInvalid: z.number().int().min(0).max(10).default(2),
-  backoffBaseMs: z.number().int().min(1).max(60_000).default(500),
-  batchPollMs: z.number().int().min(10).max(600_000).default(30_000),
+  ...modelRunLimits,
   /** also ask for a judge score (0–10 for specificity, answerability, faithfulness, answer quality); never a verdict */
   judge: z.boolean().default(false),
 });

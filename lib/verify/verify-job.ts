@@ -1,6 +1,7 @@
 import { defineJob } from "@/lib/jobs/define";
+import { endRun, requirePriceForBudget } from "@/lib/model-items/run";
 import { createItems, verdictCounts } from "./items";
-import { markStopping, VERIFY_KIND } from "./job-row";
+import { VERIFY_KIND } from "./job-row";
 import { verifyParams } from "./params";
 import { resolveVerifier } from "./provider";
 import { runBatch } from "./run-batch";
@@ -34,15 +35,9 @@ export const verifyJob = defineJob({
     const tally = await VerifyTally.load(ctx.jobId);
     const r = await resolveVerifier(p);
     await tally.report(ctx, r.label);
-    if (p.budgetUsd !== undefined && !r.price) {
-      throw new Error(`no price for model "${p.model}", so the budget cannot be enforced: add it to IN2_PRICE_TABLE`);
-    }
+    requirePriceForBudget(p, r.price);
     const stop = p.mode === "batch" && r.sdk ? await runBatch(ctx, p, r.sdk, r.price, tally) : await runOnline(ctx, p, r.verifier, r.price, tally);
-    if (stop === "budget") {
-      await markStopping(ctx.jobId, ctx.workerId, `stopped: budget cap $${p.budgetUsd!.toFixed(2)} reached ($${tally.costUsd.toFixed(4)} spent); raise the budget and resume to continue`);
-    } else {
-      await tally.report(ctx, r.label);
-    }
+    await endRun(ctx, stop, p, tally, r.label);
     const v = await verdictCounts(ctx.jobId);
     return {
       requested: tally.total, verified: tally.succeeded, failed: tally.failed, passed: v.passed, flagged: v.failed, checks: v.checks, verdicts: v.byVerdict,
