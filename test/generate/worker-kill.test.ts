@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { resolveRequest } from "@/lib/generate/params";
@@ -7,12 +5,13 @@ import { getJob } from "@/lib/jobs/jobs";
 import { enqueueJob, stopBoss } from "@/lib/jobs/queue";
 import { useTestDatabase } from "../support/db";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
+import { until, WorkerProcesses } from "../support/worker-process";
 import { itemsOf, OPENAI_ENV, seedCorpus } from "./helpers";
 
 let url: string;
 let fake: FakeOpenAi;
 let corpusId: number;
-const children: ChildProcess[] = [];
+const workers = new WorkerProcesses();
 
 beforeAll(async () => {
   url = await useTestDatabase();
@@ -20,30 +19,12 @@ beforeAll(async () => {
   fake = await startFakeOpenAi({ latencyMs: 80 });
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  await workers.stopAll();
   await stopBoss();
   await fake.close();
 });
 
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [path.join(process.cwd(), "bin", "in2.mjs"), "worker", "--concurrency", "1"], {
-    env: { ...process.env, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "2", ...OPENAI_ENV(fake.url) },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.on("data", () => {});
-  children.push(child);
-  return child;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const startWorker = () => workers.start(url, { env: OPENAI_ENV(fake.url) });
 
 const succeededCount = async (jobId: number) =>
   (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM generation_item WHERE job_id = $1 AND status = 'succeeded'`, [jobId])).rows[0]!.n;
@@ -54,8 +35,7 @@ it("a worker killed with SIGKILL mid-job is replaced: no item lost, none request
   const jobId = await enqueueJob("generate", params);
   const first = startWorker();
   const atKill = await until("a third of the items", async () => { const n = await succeededCount(jobId); return n >= COUNT / 3 && n; });
-  first.kill("SIGKILL");
-  await new Promise((r) => first.once("exit", r));
+  await workers.kill(first);
   expect(atKill).toBeLessThan(COUNT);
 
   startWorker();

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +15,7 @@ import { getJob, type JobRow } from "@/lib/jobs/jobs";
 import { enqueueJob, stopBoss } from "@/lib/jobs/queue";
 import { startWorker as startLocalWorker } from "@/lib/jobs/worker";
 import { useTestDatabase } from "../support/db";
+import { until as waitFor, WorkerProcesses } from "../support/worker-process";
 
 /**
  * Workers anywhere (issue 14): a worker with only DATABASE_URL, its own IN2_DATA_DIR and no access to the web
@@ -28,7 +28,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-anywhere-"));
 const web = path.join(tmp, "web-data");
 const workerData = path.join(tmp, "worker-data");
 const shared = path.join(tmp, "shared-exports");
-const children: ChildProcess[] = [];
+const workers = new WorkerProcesses();
 let workerLog = "";
 const saved = { data: process.env.IN2_DATA_DIR, exp: process.env.IN2_EXPORT_DIR };
 
@@ -40,8 +40,7 @@ beforeAll(async () => {
   process.env.IN2_DATA_DIR = web;
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  await workers.stopAll("SIGTERM");
   await stopBoss();
   process.env.IN2_DATA_DIR = saved.data;
   process.env.IN2_EXPORT_DIR = saved.exp;
@@ -50,26 +49,9 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function startWorker(env: Record<string, string>): ChildProcess {
-  // only what a worker on another machine would have: the database URL and its own directories
-  const child = spawn(process.execPath, [path.join(process.cwd(), "bin", "in2.mjs"), "worker", "--concurrency", "1"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "30", ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.on("data", (d: Buffer) => { workerLog += d; });
-  children.push(child);
-  return child;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+// only what a worker on another machine would have: the database URL and its own directories
+const startWorker = (env: Record<string, string>) => workers.start(url, { isolated: true, leaseSeconds: 30, env, onStderr: (d) => { workerLog += d; } });
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>) => waitFor(what, probe, 180_000, 200);
 
 const finished = (id: number) => until(`job ${id}`, async () => {
   const j = await getJob(id);

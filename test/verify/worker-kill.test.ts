@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { getJob } from "@/lib/jobs/jobs";
@@ -7,12 +5,13 @@ import { enqueueJob, stopBoss } from "@/lib/jobs/queue";
 import { resolveVerifyRequest } from "@/lib/verify/params";
 import { useTestDatabase } from "../support/db";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
+import { until, WorkerProcesses } from "../support/worker-process";
 import { OPENAI_ENV, runGeneration, seedCorpus } from "../generate/helpers";
 
 let url: string;
 let fake: FakeOpenAi;
 let genJob: number;
-const children: ChildProcess[] = [];
+const workers = new WorkerProcesses();
 
 beforeAll(async () => {
   url = await useTestDatabase();
@@ -21,30 +20,12 @@ beforeAll(async () => {
   fake = await startFakeOpenAi({ latencyMs: 60, script: () => ({ kind: "ok", content: JSON.stringify({ answerable: false, answer: "" }) }) });
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  await workers.stopAll();
   await stopBoss();
   await fake.close();
 });
 
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [path.join(process.cwd(), "bin", "in2.mjs"), "worker", "--concurrency", "1"], {
-    env: { ...process.env, DATABASE_URL: url, IN2_JOB_LEASE_SECONDS: "2", ...OPENAI_ENV(fake.url) },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  child.stderr?.on("data", () => {});
-  children.push(child);
-  return child;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const startWorker = () => workers.start(url, { env: OPENAI_ENV(fake.url) });
 
 const count = async (sql: string, args: unknown[]) => (await pool().query<{ n: number }>(sql, args)).rows[0]!.n;
 
@@ -56,8 +37,7 @@ it("a verifying worker killed with SIGKILL is replaced: every pair verified once
   const first = startWorker();
   const succeeded = () => count(`SELECT count(*)::int AS n FROM verification_item WHERE job_id = $1 AND status = 'succeeded'`, [jobId]);
   const atKill = await until("a third of the pairs", async () => { const n = await succeeded(); return n >= pairs / 3 && n; });
-  first.kill("SIGKILL");
-  await new Promise((r) => first.once("exit", r));
+  await workers.kill(first);
   expect(atKill).toBeLessThan(pairs);
 
   startWorker();
