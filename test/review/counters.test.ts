@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { bulkUpdate } from "@/lib/pairs/bulk";
+import { countPairs } from "@/lib/pairs/list";
 import { pairOverview } from "@/lib/pairs/overview";
 import { undoEvent } from "@/lib/pairs/undo";
 import { updatePair } from "@/lib/pairs/update";
@@ -62,4 +63,23 @@ describe("maintained pair counters", () => {
     expect(flagged.rows[0]!.n).toBeGreaterThan(0);
     expect(o.byStatus.flagged).toBe(flagged.rows[0]!.n);
   });
+
+  it("answer the table's count for status, type, model and prompt filters, equal to counting the pairs", async () => {
+    const direct = async (where: string, values: unknown[]) =>
+      (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pair WHERE ${where}`, values)).rows[0]!.n;
+    const { rows: [some] } = await pool().query<{ model: string; pv: string }>(`SELECT model, prompt_version AS pv FROM pair ORDER BY id LIMIT 1`);
+    const cases: [Parameters<typeof countPairs>[0], string, unknown[]][] = [
+      [{}, "TRUE", []],
+      [{ status: "pending" }, "status = 'pending'", []],
+      [{ status: "flagged", type: "single" }, "status = 'flagged' AND type = 'single'", []],
+      [{ model: some!.model }, "model = $1", [some!.model]],
+      [{ model: some!.model, promptVersion: some!.pv, status: "pending" }, "model = $1 AND prompt_version = $2 AND status = 'pending'", [some!.model, some!.pv]],
+      [{ model: "no such model" }, "model = $1", ["no such model"]],
+    ];
+    for (const [filter, where, values] of cases) expect(await countPairs(filter), JSON.stringify(filter)).toBe(await direct(where, values));
+    expect((await countPairs({})) > 0 && (await countPairs({ status: "flagged" })) > 0).toBe(true);
+    // a condition the counters do not keep is counted on the pairs themselves
+    expect(await countPairs({ status: "pending", edited: "true" })).toBe(await direct("status = 'pending' AND edited", []));
+  });
 });
+
