@@ -50,7 +50,7 @@ export async function getPair(id: number, db: Queryable = pool()): Promise<PairD
   return pair;
 }
 
-function withEvidence(row: PairRow, rows: EvidenceRow[]): PairDetail {
+export function withEvidence(row: PairRow, rows: EvidenceRow[]): PairDetail {
   const support = Array.isArray(row.support) ? row.support.map(String) : [];
   const found = new Set<number>();
   const evidence: EvidencePiece[] = rows.map(({ pairId: _p, ...e }) => {

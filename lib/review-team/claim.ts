@@ -1,5 +1,5 @@
 import { pool } from "@/lib/db/client";
-import { getPairs } from "@/lib/pairs/detail";
+import { PAIR_COLUMNS, withEvidence, type PairRow } from "@/lib/pairs/detail";
 import { Params } from "@/lib/pairs/filter";
 import { cursorOf } from "@/lib/pairs/list";
 import { queueSql } from "@/lib/pairs/queue";
@@ -18,59 +18,99 @@ export function leaseSeconds(): number {
   return Number.isFinite(v) && v > 0 ? v : 300;
 }
 
-/** Claims are retried when others won most candidates (50 reviewers at the queue head). */
+/** Candidates locked per claim beyond the ones wanted: room for those another reviewer won a moment earlier. */
+const SPARE = 10;
+/** At most this many statements per request; a second one is rare (see claimPairs). */
 const ROUNDS = 4;
+
+type ClaimRow = PairRow & { candId: number; sortKey: string | null; leaseUntil: Date | null; blind: boolean; evidence: EvidenceRows | null };
+type EvidenceRows = Parameters<typeof withEvidence>[1];
+type Position = { sortKey: string | null; id: number };
 
 /**
  * Leases the next pending pairs of the queue to `userId`, so two reviewers are never served the same pair at the
- * same time. One statement per round: candidates in queue order that nobody else holds (`FOR UPDATE SKIP LOCKED`
- * lets concurrent claimers step past each other's candidates instead of queueing on them), then an upsert of
- * their leases whose `WHERE` re-checks the latest committed lease, so a claim racing another never steals it.
+ * same time, and returns them whole: one statement per request as a rule (the pair rows and their evidence come with
+ * the claim). It locks candidates in queue order that nobody else holds, `FOR UPDATE SKIP LOCKED` (concurrent
+ * claimers step past each other's candidates instead of queueing on them), a few more than wanted; the function
+ * `claim_pair_leases` then leases them in order, each upsert re-checking the latest committed lease, until it has
+ * won `limit`. A candidate another reviewer leased after this statement's snapshot is passed over, so 50 reviewers
+ * starting at the same queue head need no retry rounds (before, a round won nothing when its candidates had just
+ * been leased, and each retry waited for a pooled connection again: the next-pair p99 of bench:team).
+ * Rarely a second statement: when every candidate was taken, it goes on after them; when the unlocked candidates ran
+ * out (a small queue that concurrent claimers have locked), it looks again from the start, waiting for their locks
+ * instead of skipping (its snapshot then sees their leases), so a page is never short while free pairs remain (a
+ * short page tells the review page that the queue is exhausted).
+ * Spare candidates a claim locked but did not need stay free, ahead of its own cursor: another reviewer may have
+ * stepped past them meanwhile, and the claimer is served them on its next refill.
  * Pairs this reviewer already holds are served again (a reload or "start over" shows them) and their lease renewed.
  * Overlap pairs (agreement) are served to reviewers who have not voted on them, while open.
+ * `next` is the last pair served in queue order (or the last candidate when all were tried): the cursor never passes
+ * a free pair.
  */
 export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSeconds?: number } = {}): Promise<{ items: QueuedPair[]; next: string | null }> {
   const limit = Math.min(q.limit ?? 5, 20);
   const ttl = opts.ttlSeconds ?? leaseSeconds();
-  const won: { id: number; leaseUntil: string; blind: boolean }[] = [];
-  let after = q.after;
+  const items: QueuedPair[] = [];
+  let from = q.after;
+  let furthest: Position | null = null;
+  let wait = false;
   if (Math.random() < 0.01) void sweepExpired().catch(() => {});
-  for (let round = 0; round < ROUNDS && won.length < limit; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
+    const want = limit - items.length;
+    const take = want + SPARE;
     const params = new Params();
-    const { where, ks } = queueSql({ ...q, after }, params);
+    const { where, ks } = queueSql({ ...q, after: from }, params);
     const me = params.add(userId);
-    const want = params.add(limit - won.length);
-    const { rows } = await pool().query<{ id: number; sortKey: string | null; leaseUntil: Date | null; blind: boolean }>(
-      `WITH cand AS (
-         SELECT p.id, ${ks.keySql} AS sort_key FROM pair p
-         WHERE ${where} AND ${ks.cond}
-           AND NOT EXISTS (SELECT 1 FROM pair_lease l WHERE l.pair_id = p.id AND l.expires_at > now() AND l.user_id <> ${me}::int)
-           AND NOT EXISTS (SELECT 1 FROM review_vote v WHERE v.pair_id = p.id AND v.user_id = ${me}::int)
-           AND NOT EXISTS (SELECT 1 FROM overlap_pair o WHERE o.pair_id = p.id AND o.state <> 'open')
-         ORDER BY ${ks.order} LIMIT ${want}
-         FOR UPDATE OF p SKIP LOCKED),
-       claimed AS (
-         INSERT INTO pair_lease AS l (pair_id, user_id, expires_at)
-         SELECT id, ${me}::int, now() + make_interval(secs => ${params.add(ttl)}::float8) FROM cand
-         -- greatest: serving a pair never shortens a longer lease (an admin's assignment, lib/review-team/assign.ts)
-         ON CONFLICT (pair_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-           expires_at = CASE WHEN l.user_id = EXCLUDED.user_id THEN greatest(l.expires_at, EXCLUDED.expires_at) ELSE EXCLUDED.expires_at END
-           WHERE l.expires_at <= now() OR l.user_id = EXCLUDED.user_id
-         RETURNING pair_id, expires_at)
-       SELECT c.id, c.sort_key AS "sortKey", cl.expires_at AS "leaseUntil",
-         EXISTS (SELECT 1 FROM overlap_pair o WHERE o.pair_id = c.id) AS blind
-       FROM cand c LEFT JOIN claimed cl ON cl.pair_id = c.id`,
-      params.values);
-    if (!rows.length) break;
-    for (const r of rows) if (r.leaseUntil) won.push({ id: r.id, leaseUntil: r.leaseUntil.toISOString(), blind: r.blind });
-    // continue after the last candidate in queue order, won or not
-    const last = rows.reduce((a, b) => (compareKeys(q, a, b) > 0 ? a : b));
-    after = cursorOf(last.sortKey, last.id);
-    if (rows.length < limit) break;
+    const rows = await claimStatement(where, ks, { me, take: params.add(take), want: params.add(want), ttl: params.add(ttl),
+      served: items.length ? params.add(items.map((p) => p.id)) : null, wait }, params.values);
+    rows.sort((a, b) => compareKeys(q, { sortKey: a.sortKey, id: a.candId }, { sortKey: b.sortKey, id: b.candId }));
+    const served = rows.filter((r) => r.leaseUntil);
+    for (const { candId: _c, sortKey: _k, leaseUntil, blind, evidence, ...pair } of served)
+      items.push({ ...withEvidence(pair, evidence ?? []), leaseUntil: leaseUntil!.toISOString(), blind });
+    // all `want` won: the cursor stops at the last one served (candidates after it were not tried); otherwise every
+    // candidate was tried and those not won are others'
+    const lastRow = served.length === want ? served[served.length - 1] : rows[rows.length - 1];
+    const last = lastRow ? { sortKey: lastRow.sortKey, id: lastRow.candId } : null;
+    if (last && (!furthest || compareKeys(q, last, furthest) > 0)) furthest = last;
+    if (items.length === limit) break;
+    if (rows.length === take) {
+      // every candidate tried, others won them: go on after them
+      from = cursorOf(last!.sortKey, last!.id);
+    } else if (!wait) {
+      // the unlocked candidates ran out: from the start once more, waiting for other claimers' locks
+      wait = true;
+      from = q.after;
+    } else {
+      break;
+    }
   }
-  const byId = new Map(won.map((w) => [w.id, w]));
-  const pairs = await getPairs(won.map((w) => w.id));
-  return { items: pairs.map((p) => ({ ...p, leaseUntil: byId.get(p.id)!.leaseUntil, blind: byId.get(p.id)!.blind })), next: after ?? null };
+  return { items, next: furthest ? cursorOf(furthest.sortKey, furthest.id) : q.after ?? null };
+}
+
+async function claimStatement(where: string, ks: { cond: string; order: string; keySql: string },
+  p: { me: string; take: string; want: string; ttl: string; served: string | null; wait: boolean }, values: unknown[]): Promise<ClaimRow[]> {
+  const candOrder = ks.order.replaceAll("p.quality_score", "c.score").replaceAll("p.id", "c.id");
+  const { rows } = await pool().query<ClaimRow>(
+    `WITH cand AS (
+       SELECT p.id, p.quality_score AS score, ${ks.keySql} AS sort_key FROM pair p
+       WHERE ${where} AND ${ks.cond} ${p.served ? `AND p.id <> ALL(${p.served}::int[])` : ""}
+         AND NOT EXISTS (SELECT 1 FROM pair_lease l WHERE l.pair_id = p.id AND l.expires_at > now() AND l.user_id <> ${p.me}::int)
+         AND NOT EXISTS (SELECT 1 FROM review_vote v WHERE v.pair_id = p.id AND v.user_id = ${p.me}::int)
+         AND NOT EXISTS (SELECT 1 FROM overlap_pair o WHERE o.pair_id = p.id AND o.state <> 'open')
+       ORDER BY ${ks.order} LIMIT ${p.take}
+       FOR UPDATE OF p ${p.wait ? "" : "SKIP LOCKED"}),
+     won AS MATERIALIZED (
+       SELECT w.pair_id, w.expires_at
+       FROM claim_pair_leases(${p.me}::int, ${p.ttl}::float8, ${p.want}::int, (SELECT array_agg(c.id ORDER BY ${candOrder}) FROM cand c)) w)
+     SELECT c.id AS "candId", c.sort_key AS "sortKey", w.expires_at AS "leaseUntil", ${PAIR_COLUMNS},
+       EXISTS (SELECT 1 FROM overlap_pair o WHERE o.pair_id = p.id) AS blind,
+       (SELECT json_agg(json_build_object('pairId', e.pair_id, 'piece', e.piece, 'segmentId', e.segment_id, 'documentId', e.document_id,
+          'tokenCount', s.token_count, 'text', s.text) ORDER BY e.piece)
+        FROM pair_evidence e JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = p.id) AS evidence
+     FROM cand c LEFT JOIN won w ON w.pair_id = c.id
+       LEFT JOIN pair p ON p.id = w.pair_id LEFT JOIN app_user u ON u.id = p.reviewer_id`,
+    values);
+  return rows;
 }
 
 /** Queue order of two candidate rows (score asc or desc, then id). */

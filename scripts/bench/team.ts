@@ -7,6 +7,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { NextRequest } from "next/server";
 import { from as copyFrom } from "pg-copy-streams";
@@ -21,11 +23,34 @@ import { benchDatabase, demoDocs, machine } from "./support";
 const { values } = parseArgs({ options: {
   reviewers: { type: "string", default: "50" }, seconds: { type: "string", default: "45" },
   "baseline-seconds": { type: "string", default: "15" }, pairs: { type: "string", default: "20000" },
+  trace: { type: "boolean", default: false },
 } });
 const REVIEWERS = Number(values.reviewers);
 const SECONDS = Number(values.seconds);
 const BASE_SECONDS = Number(values["baseline-seconds"]);
 const PAIRS = Number(values.pairs);
+const TRACE = values.trace;
+
+/** --trace: each request's server time and its queries (time incl. waiting for a pooled connection). */
+type Query = { sql: string; ms: number; waiting: number };
+type Served = { path: string; at: number; ms: number; queries: Query[] };
+const als = new AsyncLocalStorage<Query[]>();
+const served: Served[] = [];
+function instrumentPool() {
+  const p = pool() as unknown as { query: (...a: unknown[]) => unknown; waitingCount: number };
+  const orig = p.query.bind(p);
+  p.query = (...args: unknown[]) => {
+    const store = als.getStore();
+    const t0 = performance.now();
+    const waiting = p.waitingCount;
+    const r = orig(...args) as Promise<unknown>;
+    if (store && typeof args[0] === "string") {
+      const sql = args[0].replace(/\s+/g, " ").slice(0, 48);
+      r.then(() => store.push({ sql, ms: Number((performance.now() - t0).toFixed(1)), waiting }), () => {});
+    }
+    return r;
+  };
+}
 
 const esc = (v: unknown) => v === null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
 async function copy(table: string, columns: string, rows: () => Generator<unknown[]>) {
@@ -65,7 +90,9 @@ async function seed() {
 /** The two routes the review page uses, on a real HTTP port (NextRequest in, streamed Response out). */
 function serve(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
-    void (async () => {
+    const t0 = performance.now();
+    const queries: Query[] = [];
+    void als.run(queries, async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
@@ -78,7 +105,8 @@ function serve(): Promise<{ url: string; close(): Promise<void> }> {
         : new Response("not found", { status: 404 });
       res.writeHead(response.status, { "content-type": "application/json" });
       res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((err: Error) => { res.writeHead(500); res.end(err.message); });
+      if (TRACE) served.push({ path: `${req.method} ${url.pathname}`, at: t0, ms: performance.now() - t0, queries });
+    }).catch((err: Error) => { res.writeHead(500); res.end(err.message); });
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -126,8 +154,21 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 
 async function phase(name: string, base: string, cookies: string[], seconds: number, peek: boolean) {
   const t: Tally = { decisions: 0, conflicts: 0, errors: 0, nextMs: [], decideMs: [] };
-  const until = performance.now() + seconds * 1000;
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  served.length = 0;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   await Promise.all(cookies.map((c, i) => reviewer(base, c, i + (peek ? 1000 : 0), until, peek, t)));
+  loop.disable();
+  if (TRACE) {
+    const late = served.filter((s) => s.path.endsWith("/next") && s.at - start > 1000).map((s) => s.ms);
+    const early = served.filter((s) => s.path.endsWith("/next") && s.at - start <= 1000).map((s) => s.ms);
+    console.error(`${name}: server time of next, first second: n=${early.length} p50/max ${pct(early, 0.5)}/${pct(early, 1)} ms; after: n=${late.length} p50/p99/max ${pct(late, 0.5)}/${pct(late, 0.99)}/${pct(late, 1)} ms`);
+    console.error(`${name}: event-loop delay p50/p99/max ${(loop.percentile(50) / 1e6).toFixed(1)}/${(loop.percentile(99) / 1e6).toFixed(1)}/${(loop.max / 1e6).toFixed(1)} ms`);
+    for (const s of [...served].filter((s) => s.path.endsWith("/next")).sort((a, b) => b.ms - a.ms).slice(0, 12))
+      console.error(`  ${s.path} at ${((s.at - start) / 1000).toFixed(2)} s: ${s.ms.toFixed(1)} ms server · ${s.queries.map((q) => `${q.sql.slice(0, 30)}… ${q.ms} ms (${q.waiting} waiting)`).join(" · ")}`);
+  }
   const attempts = t.decisions + t.conflicts;
   const row = { phase: name, seconds, decisions: t.decisions, conflicts: t.conflicts, errors: t.errors,
     conflictPct: attempts ? Number((100 * t.conflicts / attempts).toFixed(2)) : 0,
@@ -138,6 +179,7 @@ async function phase(name: string, base: string, cookies: string[], seconds: num
 
 const db = await benchDatabase();
 const server = await serve();
+if (TRACE) instrumentPool();
 try {
   console.error(`seeding ${PAIRS.toLocaleString()} pending pairs · ${machine()}`);
   await seed();

@@ -5,6 +5,7 @@ import { POST as releaseRoute } from "@/app/api/review/release/route";
 import { PATCH } from "@/app/api/pairs/[id]/route";
 import { pool } from "@/lib/db/client";
 import { claimPairs, leaseOf } from "@/lib/review-team/claim";
+import { getPair } from "@/lib/pairs/detail";
 import { useTestDatabase } from "../support/db";
 import { seedDemo, signedIn } from "../review/support";
 
@@ -97,5 +98,50 @@ describe("review queue leases", () => {
     const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pair_lease WHERE user_id = $1`, [viewer.user.id]);
     expect(rows[0]!.n).toBe(0);
     expect((await post(releaseRoute, "/api/review/release", viewer, { pairIds: [ids[0]] })).status).toBe(403);
+  });
+  it("reviewers claiming the queue head at the same moment each get a full page, disjoint, with nothing skipped", async () => {
+    await pool().query(`DELETE FROM pair_lease`);
+    const many = await Promise.all(Array.from({ length: 8 }, (_, i) => signedIn("reviewer", `many${i}@team.test`)));
+    const pages = await Promise.all(many.map((c) => claimPairs(c.user.id, { limit: 4 })));
+    for (const page of pages) expect(page.items).toHaveLength(4);
+    const served = pages.flatMap((p) => p.items.map((x) => x.id));
+    expect(new Set(served).size).toBe(served.length);
+    // no free pair is left behind every cursor: each one still pending and unleased lies after some reviewer's `next`
+    // (a spare candidate one claim locked while another stepped past it is served on the first one's next refill)
+    const queue = (await pool().query<{ id: number; score: number; leased: boolean }>(
+      `SELECT p.id, p.quality_score AS score, EXISTS (SELECT 1 FROM pair_lease l WHERE l.pair_id = p.id AND l.expires_at > now()) AS leased
+       FROM pair p WHERE p.status = 'pending' ORDER BY p.quality_score, p.id`)).rows;
+    const pos = (cursor: string) => { const [k, id] = cursor.split("|"); return [Number(k), Number(id)] as const; };
+    for (const free of queue.filter((r) => !r.leased))
+      expect(pages.some((p) => { const [k, id] = pos(p.next!); return k < free.score || (k === free.score && id < free.id); })).toBe(true);
+    expect(queue.filter((r) => r.leased).map((r) => r.id).sort((x, y) => x - y)).toEqual([...served].sort((x, y) => x - y));
+    for (const [i, page] of pages.entries()) {
+      for (const p of page.items) expect((await leaseOf(p.id))?.userId).toBe(many[i]!.user.id);
+      // a page comes in queue order, each pair whole (the claim statement reads it): as the pair page shows it
+      const head = page.items[0]!;
+      const { leaseUntil: _l, blind, ...pair } = head;
+      expect(blind).toBe(false);
+      expect(pair).toEqual(await getPair(head.id));
+      expect(pair.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("claim_pair_leases passes over candidates someone else leased a moment ago and stops once it has won enough", async () => {
+    await pool().query(`DELETE FROM pair_lease`);
+    const c = await signedIn("reviewer", "race@team.test");
+    const [taken, f1, f2, f3, mine] = ids as [number, number, number, number, number];
+    await pool().query(`INSERT INTO pair_lease (pair_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 minute'), ($3, $4, now() + interval '3 days')`,
+      [taken, a.user.id, mine, c.user.id]);
+    const { rows } = await pool().query<{ pairId: number }>(`SELECT pair_id AS "pairId" FROM claim_pair_leases($1, 60, 3, $2::int[])`, [c.user.id, [taken, mine, f1, f2, f3]]);
+    // taken stays a's; c's own longer lease is renewed, never shortened; f3 was not needed
+    expect(rows.map((r) => r.pairId)).toEqual([mine, f1, f2]);
+    expect((await leaseOf(taken))?.userId).toBe(a.user.id);
+    expect(new Date((await leaseOf(mine))!.expiresAt).getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    expect(await leaseOf(f3)).toBeNull();
+    // an expired lease of someone else is taken over
+    await pool().query(`UPDATE pair_lease SET expires_at = now() - interval '1 second' WHERE pair_id = $1`, [taken]);
+    const again = await pool().query<{ pairId: number }>(`SELECT pair_id AS "pairId" FROM claim_pair_leases($1, 60, 1, $2::int[])`, [c.user.id, [taken]]);
+    expect(again.rows.map((r) => r.pairId)).toEqual([taken]);
+    expect((await leaseOf(taken))?.userId).toBe(c.user.id);
   });
 });
