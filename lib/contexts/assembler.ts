@@ -33,9 +33,19 @@ export class Assembler {
   constructor(readonly runId: number, readonly recipe: RecipeBase) {}
 
   async assemble(pairIds: number[]): Promise<{ contextOf: Map<number, number>; result: BatchResult }> {
+    const result = await this.assembleOnly(pairIds);
+    return { contextOf: await this.store(result), result };
+  }
+
+  /** Assembles without storing (a run pipelines: it stores one batch while it assembles the next). */
+  async assembleOnly(pairIds: number[]): Promise<BatchResult> {
     const result = await assembleBatch(await loadPairInputs(pairIds), this.recipe, this.sources);
-    const contextOf = await insertContexts(this.runId, result.contexts);
     await this.sources.trim();
-    return { contextOf, result };
+    return result;
+  }
+
+  /** Stores a batch's contexts; with `ids: false` the pair → context id map is not read back. */
+  store(result: BatchResult, opts: { ids?: boolean } = { ids: true }): Promise<Map<number, number>> {
+    return insertContexts(this.runId, result.contexts, opts);
   }
 }

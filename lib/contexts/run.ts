@@ -1,9 +1,12 @@
+import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
+import type { BatchResult } from "./assemble-batch";
 import { Assembler, prepareRecipe } from "./assembler";
+import { chunkTotals, claimChunk, emptyStats, finishChunk, heartbeatChunk, openChunks, planChunks, releaseChunk, workerName, type Chunk, type ChunkStats } from "./chunks";
 import { decontaminateCorpora, type DecontaminationReport } from "./decontaminate";
-import type { RecipeBase } from "./recipe";
+import { runRecipe, type RecipeBase } from "./recipe";
 import { countSelection, corporaOfSelection, nextPairIds, type Selection } from "./selection";
-import { mergeRunParams, mergeRunStats } from "./store";
+import { getRun, mergeRunParams, mergeRunStats } from "./store";
 import type { AssemblyFailure, AssemblyOptions } from "./types";
 
 /** Pairs per batch: bounded memory (their source documents and ~200 fillers each) and one insert per batch. */
@@ -40,57 +43,146 @@ export interface RunOptions {
   evalFiles?: string[];
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void | Promise<void>;
+  /** the name this worker claims chunks under (default: host, pid and a random part) */
+  worker?: string;
+  /** pairs per chunk (default: chunkSize(total)); tests use small chunks to make workers share */
+  chunkPairs?: number;
 }
 
 /**
- * Decontaminates the selected pairs' corpora, then assembles every selected pair that has no context in this
- * run yet, batch by batch. Resumable: a second call continues where the first stopped (finished pairs are skipped
- * by the query, not remembered in memory).
+ * Decontaminates the selected pairs' corpora, splits the selection into chunks (once per run), then assembles
+ * chunk after chunk until none is left, and waits for chunks other workers hold (joinAssembly). Resumable: a
+ * second call continues where the first stopped (pairs with a context in this run are skipped by the query, and
+ * a chunk given back or abandoned is claimed again). Exactly once: context is unique on (run, pair).
  */
 export async function runAssembly(runId: number, sel: Selection, opts: AssemblyOptions, o: RunOptions = {}): Promise<RunSummary> {
-  const total = await countSelection(sel);
   const report = (p: RunProgress) => o.onProgress?.(p);
-  await report({ done: 0, total, failed: 0, counters: {}, message: "decontaminating" });
-  const { recipe, evalGrams } = await prepareRecipe(opts, o.evalFiles);
-  const decontamination = await decontaminateCorpora(await corporaOfSelection(sel), evalGrams, { signal: o.signal });
-  await mergeRunParams(runId, { recipe });
-  await mergeRunStats(runId, { decontamination, evalSets: evalGrams.sources });
+  const { total, recipe, decontamination, evalSets } = await startRun(runId, sel, opts, o);
+  await workRun(runId, sel, recipe, { ...o, waitForOthers: true, onBatch: async (mine) =>
+    report({ done: await storedCount(runId), total, failed: mine.failed, counters: {
+      contaminatedPairs: mine.contaminatedPairs, leakyFillersRejected: mine.leakyFillersRejected, failuresByCode: mine.failuresByCode } }) });
 
-  const assembler = new Assembler(runId, recipe);
-  const failuresByCode: Record<string, number> = {};
-  const failureSamples: AssemblyFailure[] = [];
-  let contaminatedPairs = 0;
-  let leaky = 0;
-  let failed = 0;
-  let done = await storedCount(runId);
-  for (let after = 0; ; ) {
-    o.signal?.throwIfAborted();
-    const ids = await nextPairIds(runId, sel, after, BATCH);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
-    const { result: res } = await assembler.assemble(ids);
-    done += res.contexts.length;
-    contaminatedPairs += res.contaminated;
-    leaky += res.leakyFillersRejected;
-    failed += res.failures.length + res.contaminated;
-    for (const f of res.failures) {
-      failuresByCode[f.code] = (failuresByCode[f.code] ?? 0) + 1;
-      if (failureSamples.length < 20) failureSamples.push(f);
-    }
-    if (res.contaminated) failuresByCode.contaminated = (failuresByCode.contaminated ?? 0) + res.contaminated;
-    await report({ done, total, failed, counters: { contaminatedPairs, leakyFillersRejected: leaky, failuresByCode } });
-  }
   const kinds = await kindCounts(runId);
+  const t = await chunkTotals(runId);
   const summary: RunSummary = {
-    runId, requested: total, assembled: kinds.long + kinds.short, long: kinds.long, short: kinds.short, failed, failuresByCode,
-    failureSamples, contaminatedPairs, leakyFillersRejected: leaky, decontamination, evalSets: evalGrams.sources, recipe,
+    runId, requested: total, assembled: kinds.long + kinds.short, long: kinds.long, short: kinds.short, failed: t.failed,
+    failuresByCode: t.failuresByCode, failureSamples: t.failureSamples, contaminatedPairs: t.contaminatedPairs,
+    leakyFillersRejected: t.leakyFillersRejected, decontamination, evalSets, recipe,
   };
   await mergeRunStats(runId, { summary });
   return summary;
 }
 
+/**
+ * A run's start, once per run and before any worker works it: decontaminates the selected pairs' corpora, records
+ * the recipe and the selection (other workers join with exactly these) and splits the selection into chunks.
+ */
+export async function startRun(runId: number, sel: Selection, opts: AssemblyOptions, o: RunOptions = {}) {
+  const total = await countSelection(sel);
+  await o.onProgress?.({ done: 0, total, failed: 0, counters: {}, message: "decontaminating" });
+  const { recipe, evalGrams } = await prepareRecipe(opts, o.evalFiles);
+  const decontamination = await decontaminateCorpora(await corporaOfSelection(sel), evalGrams, { signal: o.signal });
+  await mergeRunParams(runId, { recipe, selection: sel });
+  await mergeRunStats(runId, { decontamination, evalSets: evalGrams.sources });
+  await planChunks(runId, sel, total, o.chunkPairs);
+  return { total, recipe, decontamination, evalSets: evalGrams.sources };
+}
+
+/**
+ * Another worker's share of a run that runAssembly started (here or on another machine): claims its chunks until
+ * none is left, with the run's stored recipe and selection, so its contexts are the very ones the first worker
+ * would have made. Returns what this worker did.
+ */
+export async function joinAssembly(runId: number, o: Pick<RunOptions, "signal" | "worker"> = {}): Promise<{ chunks: number; assembled: number }> {
+  const run = await getRun(runId);
+  if (!run) throw new AppError("not_found", `assembly run ${runId} does not exist`);
+  const recipe = runRecipe(run.params, run.seed);
+  const sel = run.params.selection as Selection | undefined;
+  if (recipe.evalFingerprint === null || !sel) throw new AppError("conflict", `assembly run ${runId} has not started yet: join it once its job runs`);
+  return workRun(runId, sel, { ...recipe, evalFingerprint: recipe.evalFingerprint }, { ...o, waitForOthers: false });
+}
+
+interface WorkOptions extends RunOptions {
+  waitForOthers: boolean;
+  onBatch?: (mine: ChunkStats) => Promise<void>;
+}
+
+async function workRun(runId: number, sel: Selection, recipe: RecipeBase, o: WorkOptions): Promise<{ chunks: number; assembled: number }> {
+  const worker = o.worker ?? workerName();
+  const assembler = new Assembler(runId, recipe);
+  const mine = emptyStats();
+  let chunks = 0;
+  let assembled = 0;
+  for (;;) {
+    o.signal?.throwIfAborted();
+    const chunk = await claimChunk(runId, worker);
+    if (!chunk) {
+      if (!o.waitForOthers || (await openChunks(runId)) === 0) break;
+      // other workers hold the rest; a stopped one's chunk becomes claimable when its lease runs out
+      await sleep(1000, o.signal);
+      await o.onBatch?.(mine);
+      continue;
+    }
+    try {
+      assembled += await workChunk(chunk, sel, assembler, worker, mine, o);
+      chunks++;
+    } catch (err) {
+      await releaseChunk(chunk, worker).catch(() => {});
+      throw err;
+    }
+  }
+  return { chunks, assembled };
+}
+
+/**
+ * One chunk, batch after batch, pipelined: while a batch is assembled (CPU here), the previous one is stored and
+ * the next ids are read (work in PostgreSQL); at most one insert is in flight, so memory stays two batches.
+ */
+async function workChunk(chunk: Chunk, sel: Selection, assembler: Assembler, worker: string, mine: ChunkStats, o: WorkOptions): Promise<number> {
+  const stats = emptyStats();
+  let assembled = 0;
+  let storing: Promise<boolean> = Promise.resolve(true);
+  let next = nextPairIds(chunk.runId, sel, chunk.afterId, BATCH, chunk.throughId);
+  for (;;) {
+    const ids = await next;
+    if (ids.length === 0) break;
+    next = nextPairIds(chunk.runId, sel, ids[ids.length - 1]!, BATCH, chunk.throughId);
+    next.catch(() => {}); // awaited on the next turn; a failure surfaces there
+    const res = await assembler.assembleOnly(ids);
+    if (!(await storing)) return assembled; // another worker took the chunk over (this one was presumed dead)
+    for (const s of [stats, mine]) add(s, res);
+    assembled += res.contexts.length;
+    const snapshot = JSON.parse(JSON.stringify(stats)) as ChunkStats;
+    storing = assembler.store(res, { ids: false }).then(() => heartbeatChunk(chunk, worker, snapshot));
+    storing.catch(() => {});
+    await o.onBatch?.(mine);
+    o.signal?.throwIfAborted();
+  }
+  if (await storing) await finishChunk(chunk, worker, stats);
+  return assembled;
+}
+
+function add(s: ChunkStats, res: BatchResult): void {
+  s.failed += res.failures.length + res.contaminated;
+  s.contaminatedPairs += res.contaminated;
+  s.leakyFillersRejected += res.leakyFillersRejected;
+  for (const f of res.failures) {
+    s.failuresByCode[f.code] = (s.failuresByCode[f.code] ?? 0) + 1;
+    if (s.failureSamples.length < 20) s.failureSamples.push(f);
+  }
+  if (res.contaminated) s.failuresByCode.contaminated = (s.failuresByCode.contaminated ?? 0) + res.contaminated;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(timer); reject(signal?.reason); };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
 async function storedCount(runId: number): Promise<number> {
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM context WHERE run_id = $1`, [runId]);
+  const { rows } = await pool().query<{ n: number }>(`SELECT context_count AS n FROM assembly_run WHERE id = $1`, [runId]);
   return rows[0]?.n ?? 0;
 }
 

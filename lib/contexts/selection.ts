@@ -29,13 +29,13 @@ export async function corporaOfSelection(sel: Selection): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** The next selected pair ids after `after` that have no context in this run yet (keyset, id order). */
-export async function nextPairIds(runId: number, sel: Selection, after: number, limit: number): Promise<number[]> {
+/** The next selected pair ids in (after, through] that have no context in this run yet (keyset, id order). */
+export async function nextPairIds(runId: number, sel: Selection, after: number, limit: number, through = 2_147_483_647): Promise<number[]> {
   const params = new Params();
   const w = where(sel, params);
   const { rows } = await pool().query<{ id: number }>(
     `SELECT p.id FROM pair p
-     WHERE ${w} AND p.id > ${params.add(after)}
+     WHERE ${w} AND p.id > ${params.add(after)} AND p.id <= ${params.add(through)}
        AND NOT EXISTS (SELECT 1 FROM context c WHERE c.run_id = ${params.add(runId)} AND c.pair_id = p.id)
      ORDER BY p.id LIMIT ${params.add(limit)}`,
     params.values);

@@ -27,24 +27,28 @@ export async function mergeRunStats(runId: number, patch: Record<string, unknown
 
 /**
  * Stores contexts set-based (one statement per batch), each with its recipe key. A pair already stored in this
- * run is left as is, so a resumed job that re-assembles a batch writes nothing twice.
+ * run is left as is, so a resumed job that re-assembles a batch writes nothing twice. The batch travels as ONE
+ * jsonb document (jsonb_to_recordset): a jsonb[] parameter would be escaped element by element into an array
+ * literal by the driver and parsed back by the server, which cost more than the insert itself.
  */
 export async function insertContexts(
   runId: number,
   contexts: (AssembledContext & { tokenizer: string; recipeKey: string })[],
+  opts: { ids?: boolean } = { ids: true },
 ): Promise<Map<number, number>> {
   if (contexts.length === 0) return new Map();
+  const payload = contexts.map((c) => ({
+    pair_id: c.pairId, kind: c.kind, seed: c.seed, target: c.targetTokens, total: c.totalTokens, tokenizer: c.tokenizer,
+    spans: c.spans, depths: c.evidenceDepths, recipe_key: c.recipeKey, token_offsets: c.tokenOffsets,
+  }));
   await pool().query(
     `INSERT INTO context (run_id, pair_id, kind, seed, target_tokens, total_tokens, tokenizer, spans, evidence_depths, recipe_key, token_offsets)
-     SELECT $1, u.pair_id, u.kind, u.seed, u.target, u.total, u.tokenizer, u.spans,
-            ARRAY(SELECT jsonb_array_elements_text(u.depths)::float8), u.recipe_key, u.token_offsets
-     FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-       AS u(pair_id, kind, seed, target, total, tokenizer, spans, depths, recipe_key, token_offsets)
+     SELECT $1, u.pair_id, u.kind, u.seed, u.target, u.total, u.tokenizer, u.spans, u.depths, u.recipe_key, u.token_offsets
+     FROM jsonb_to_recordset($2::jsonb) AS u(pair_id int, kind text, seed text, target int, total int, tokenizer text, spans jsonb,
+       depths float8[], recipe_key text, token_offsets text)
      ON CONFLICT (run_id, pair_id) DO NOTHING`,
-    [runId, contexts.map((c) => c.pairId), contexts.map((c) => c.kind), contexts.map((c) => c.seed),
-      contexts.map((c) => c.targetTokens), contexts.map((c) => c.totalTokens), contexts.map((c) => c.tokenizer),
-      contexts.map((c) => JSON.stringify(c.spans)), contexts.map((c) => JSON.stringify(c.evidenceDepths)),
-      contexts.map((c) => c.recipeKey), contexts.map((c) => c.tokenOffsets)]);
+    [runId, JSON.stringify(payload)]);
+  if (!opts.ids) return new Map();
   const { rows } = await pool().query<{ id: number; pairId: number }>(
     `SELECT id, pair_id AS "pairId" FROM context WHERE run_id = $1 AND pair_id = ANY($2::int[])`,
     [runId, contexts.map((c) => c.pairId)]);

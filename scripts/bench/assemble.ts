@@ -1,25 +1,33 @@
 // npm run bench:assemble [-- --pairs 2000 --segments 1000000 --workers 2]: assembly throughput (contexts/s) with
 // the 4K–32K recipe (10% short) on one worker, on the demo corpus and on the same corpus grown to --segments
-// segments (clones of the demo documents under new content keys, made with set-based SQL), against a throwaway
-// PostgreSQL. Reference in the same run: reading the inputs only (pair inputs + the eligible filler list + the
-// fillers' texts), i.e. what no assembler can avoid. Then 1 → N worker processes sharing one run. A table goes to
-// stderr; stdout is one JSON line.
+// segments (seed-scale.ts: copies of the demo documents under new content keys, set-based), against a throwaway
+// PostgreSQL. Reference in the same run: reading the inputs only (pair inputs, the eligible filler list, as many
+// filler texts as the contexts hold), which no assembler avoids. Then one run shared by 1 … --workers worker
+// processes (the extra ones join with joinAssembly, as a second machine would), each run's contexts digested by
+// content: equal digests = the same bytes whatever the number of workers. A table goes to stderr; stdout is one
+// JSON line.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { importFiles } from "@/lib/corpus/importer";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
-import { pool } from "@/lib/db/client";
+import { AppError } from "@/lib/api/errors";
 import { runAssembly } from "@/lib/contexts";
+import { joinAssembly } from "@/lib/contexts/run";
 import { createRun } from "@/lib/contexts/store";
 import { loadPairInputs } from "@/lib/contexts/inputs";
+import { closeDb, pool } from "@/lib/db/client";
+import { getTokenizer } from "@/lib/tokenize";
 import { benchDatabase, machine, withPeakRss } from "./support";
 import { seedBenchPairs } from "./export-seed";
+import { replicateCorpus } from "./seed-scale";
 
 const { values } = parseArgs({ options: {
   pairs: { type: "string", default: "2000" },
   segments: { type: "string", default: "1000000" },
   workers: { type: "string", default: "2" },
+  /** internal: this process is an extra worker; it joins the run whose id arrives on stdin */
+  join: { type: "boolean", default: false },
 } });
 const pairCount = Number(values.pairs);
 const segmentTarget = Number(values.segments);
@@ -28,32 +36,6 @@ const OPTS = { minTokens: 4096, maxTokens: 32768, shortRatio: 0.1, seed: "1" };
 
 const load = () => os.loadavg().map((l) => Number(l.toFixed(2)));
 const log = (s: string) => console.error(s);
-
-/** Clones the corpus's original documents (and their segments) under new content keys until it holds `target` segments. */
-async function growCorpus(corpusId: number, target: number): Promise<number> {
-  const { rows: [have] } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM segment WHERE corpus_id = $1`, [corpusId]);
-  const base = have!.n;
-  const copies = Math.ceil((target - base) / base);
-  if (copies <= 0) return base;
-  await pool().query(`CREATE TEMP TABLE clone_map (orig int, k int, sha text, id int)`);
-  await pool().query(
-    `INSERT INTO clone_map (orig, k, sha)
-     SELECT d.id, k, encode(sha256(convert_to(d.sha256 || ':clone:' || k, 'UTF8')), 'hex')
-     FROM document d CROSS JOIN generate_series(1, $2::int) k WHERE d.corpus_id = $1`, [corpusId, copies]);
-  await pool().query(
-    `INSERT INTO document (corpus_id, sha256, text, meta, char_count, token_count, segment_count)
-     SELECT $1, m.sha, d.text, '{}', d.char_count, d.token_count, d.segment_count
-     FROM clone_map m JOIN document d ON d.id = m.orig ORDER BY m.k, m.orig`, [corpusId]);
-  await pool().query(`UPDATE clone_map m SET id = d.id FROM document d WHERE d.corpus_id = $1 AND d.sha256 = m.sha`, [corpusId]);
-  await pool().query(
-    `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash)
-     SELECT m.id, $1, s.index, s.text, s.token_count, s.char_start, s.char_end, s.sep_before, hashtextextended(m.sha || ':' || s.index, 0)
-     FROM clone_map m JOIN segment s ON s.document_id = m.orig ORDER BY m.id, s.index`, [corpusId]);
-  await pool().query(`DROP TABLE clone_map`);
-  await pool().query(`ANALYZE document; ANALYZE segment`);
-  const { rows: [now] } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM segment WHERE corpus_id = $1`, [corpusId]);
-  return now!.n;
-}
 
 /** What any assembler must read: the pairs' inputs, the eligible list and ~the fillers' texts (as many bytes as the contexts hold). */
 async function readInputsOnly(ids: number[], corpusId: number): Promise<number> {
@@ -96,6 +78,63 @@ async function phase(name: string, ids: number[], corpusId: number) {
     read_inputs_only_per_s: refCps, vs_read_inputs_only: cps / refCps, digest: await digest(runId), load: load() };
 }
 
+/** An extra worker process: warms up, says "ready", then joins the run whose id arrives on stdin. */
+async function joinMode(): Promise<void> {
+  await getTokenizer("mistral");
+  await pool().query("SELECT 1");
+  process.stdout.write("ready\n");
+  let input = "";
+  for await (const chunk of process.stdin) {
+    input += String(chunk);
+    if (input.includes("\n")) break;
+  }
+  const runId = Number(input.trim());
+  const r = await withPeakRss(async () => {
+    // the run is planned by the first worker a moment after the go: until then joining is refused
+    for (;;) {
+      try {
+        return await joinAssembly(runId);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== "conflict") throw err;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    }
+  });
+  process.stdout.write(`${JSON.stringify({ ...r.result, peak_rss_mb: r.peakRss / 1e6 })}\n`);
+  await closeDb();
+}
+
+/** One run shared by `workers` processes: this one (runAssembly) and workers − 1 joining ones started beforehand. */
+async function shared(ids: number[], workers: number) {
+  const children = Array.from({ length: workers - 1 }, () => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--join"], { stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    const ready = new Promise<void>((resolve) => child.stdout.on("data", (d) => { out += String(d); if (out.includes("ready\n")) resolve(); }));
+    const done = new Promise<{ chunks: number; assembled: number; peak_rss_mb: number }>((resolve, reject) => child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.split("\n").filter(Boolean).at(-1)!)) : reject(new Error(`worker exited with ${code}`))));
+    return { child, ready, done };
+  });
+  await Promise.all(children.map((c) => c.ready));
+  const runId = await createRun({ ...OPTS, selection: { pairIds: ids } }, OPTS.seed);
+  const run = await withPeakRss(async () => {
+    for (const c of children) c.child.stdin.end(`${runId}\n`);
+    const summary = await runAssembly(runId, { pairIds: ids }, OPTS);
+    return { summary, others: await Promise.all(children.map((c) => c.done)) };
+  });
+  const { rows: [n] } = await pool().query<{ n: number; pairs: number }>(
+    `SELECT count(*)::int AS n, count(DISTINCT pair_id)::int AS pairs FROM context WHERE run_id = $1`, [runId]);
+  const cps = run.result.summary.assembled / run.seconds;
+  const byOthers = run.result.others.reduce((s, o) => s + o.assembled, 0);
+  log(`${workers} worker(s)    ${n!.n} contexts for ${n!.pairs} pairs in ${run.seconds.toFixed(2)} s = ${cps.toFixed(0)}/s (${byOthers} by the joining workers), load ${load().join(" ")}`);
+  return { workers, contexts_per_s: cps, seconds: run.seconds, contexts: n!.n, distinct_pairs: n!.pairs, by_joining_workers: byOthers,
+    peak_rss_mb: Math.max(run.peakRss / 1e6, ...run.result.others.map((o) => o.peak_rss_mb)), digest: await digest(runId), load: load() };
+}
+
+if (values.join) {
+  await joinMode();
+  process.exit(0);
+}
+
 const db = await benchDatabase();
 try {
   const t0 = performance.now();
@@ -107,14 +146,19 @@ try {
   let big: Awaited<ReturnType<typeof phase>> | null = null;
   let segments = seg!.n;
   if (segmentTarget > seg!.n) {
-    const t1 = performance.now();
-    segments = await growCorpus(corpusId, segmentTarget);
-    log(`grew the corpus to ${segments} segments in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    const grown = await replicateCorpus(corpusId, segmentTarget);
+    segments = grown.segments;
+    log(`grew the corpus to ${segments} segments in ${grown.seconds.toFixed(1)} s (+ ${grown.indexSeconds.toFixed(1)} s of index builds)`);
     big = await phase(`${(segments / 1e6).toFixed(2)}M segs`, ids, corpusId);
   }
+  const scaling = [];
+  for (let w = 1; w <= maxWorkers; w++) scaling.push(await shared(ids, w));
+  const one = scaling[0];
   console.log(JSON.stringify({
     bench: "assemble", date: new Date().toISOString(), machine: machine(), load: load(), pairs: ids.length,
-    recipe: OPTS, demo_segments: seg!.n, demo, big_segments: segments, big,
+    recipe: OPTS, demo_segments: seg!.n, demo, big_segments: segments, big, scaling,
+    speedup: one ? Object.fromEntries(scaling.map((s) => [`${s.workers}_workers`, s.contexts_per_s / one.contexts_per_s])) : {},
+    same_bytes_any_workers: scaling.every((s) => s.digest === (big ?? demo).digest),
   }));
 } finally {
   await db.stop();
