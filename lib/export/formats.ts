@@ -1,3 +1,4 @@
+import { prebuiltSegmentsJson } from "./context-bytes";
 import type { ExportFormat } from "./params";
 import type { ExportRecord } from "./types";
 
@@ -44,23 +45,33 @@ function chat(r: ExportRecord) {
 }
 
 function raw(r: ExportRecord) {
+  return { ...rawHead(r), context: r.context.text, ...rawTail(r) };
+}
+
+// raw's members before and after the context, split so that the prebuilt path never touches the text
+function rawHead(r: ExportRecord) {
+  return { id: r.id, key: r.key, type: r.type, question: r.question, answer: r.answer, support: r.support };
+}
+
+function rawTail(r: ExportRecord) {
+  return { ...rawBeforeSegments(r), segments: rawSegments(r), ...rawAfterSegments(r) };
+}
+
+function rawBeforeSegments(r: ExportRecord) {
+  const c = r.context;
+  return { context_tokens: c.totalTokens, example_tokens: r.exampleTokens, tokenizer: c.tokenizer, token_offsets: c.tokenOffsets };
+}
+
+function rawSegments(r: ExportRecord) {
+  return r.context.spans.map((s) => ({
+    segment_id: s.segmentId, segment_key: s.segmentKey, document_id: s.documentId, document_key: s.documentKey, role: s.role, piece: s.piece,
+    char_start: s.charStart, char_end: s.charEnd, token_start: s.tokenStart, token_end: s.tokenEnd,
+  }));
+}
+
+function rawAfterSegments(r: ExportRecord) {
   const c = r.context;
   return {
-    id: r.id,
-    key: r.key,
-    type: r.type,
-    question: r.question,
-    answer: r.answer,
-    support: r.support,
-    context: c.text,
-    context_tokens: c.totalTokens,
-    example_tokens: r.exampleTokens,
-    tokenizer: c.tokenizer,
-    token_offsets: c.tokenOffsets,
-    segments: c.spans.map((s) => ({
-      segment_id: s.segmentId, segment_key: s.segmentKey, document_id: s.documentId, document_key: s.documentKey, role: s.role, piece: s.piece,
-      char_start: s.charStart, char_end: s.charEnd, token_start: s.tokenStart, token_end: s.tokenEnd,
-    })),
     evidence_depths: c.evidenceDepths,
     source: { document_id: r.documentId, document_key: r.documentKey, url: r.url },
     generator: { provider: r.provider, model: r.model, prompt_version: r.promptVersion },
@@ -74,4 +85,38 @@ const FORMATTERS = { film, chat, raw } satisfies Record<ExportFormat, (r: Export
 /** One JSON Lines row (with its newline) for a record in the given format. */
 export function formatLine(format: ExportFormat, r: ExportRecord): string {
   return `${JSON.stringify(FORMATTERS[format](r))}\n`;
+}
+
+/** The inside of a JSON string literal: JSON escaping is per character, so inner(a + b) = inner(a) + inner(b). */
+const inner = (s: string) => JSON.stringify(s).slice(1, -1);
+/** An object's members without the braces (every object here has a defined first member, so never empty). */
+const members = (o: object) => JSON.stringify(o).slice(1, -1);
+const CONTEXT_HEAD = inner(`${FILM_PREAMBLE}\n\n### Context:\n`);
+const INST_CONTEXT_HEAD = inner("[INST] ") + CONTEXT_HEAD;
+// the JSON text of a prebuilt context without its quotes
+const contextInner = (b: Buffer) => b.subarray(1, b.length - 1);
+
+/**
+ * The same row as formatLine, as pieces to write one after another: when the context came from the database as
+ * JSON bytes (context-bytes.ts), those bytes go out as they are, and only the small fields around them are
+ * stringified here. Byte for byte what formatLine gives (test/export/bytes.test.ts).
+ */
+export function formatParts(format: ExportFormat, r: ExportRecord): (string | Buffer)[] {
+  const c = r.context;
+  if (!(c.textJson instanceof Buffer)) return [formatLine(format, r)];
+  const json = c.textJson;
+  const tail = inner(`\n\n### Instruction:\n${r.question}`);
+  switch (format) {
+    case "raw": {
+      const segments = prebuiltSegmentsJson(c);
+      const tail = segments === null ? members(rawTail(r))
+        : `${members(rawBeforeSegments(r))},"segments":${segments},${members(rawAfterSegments(r))}`;
+      return [`{${members(rawHead(r))},"context":`, json, `,${tail}}\n`];
+    }
+    case "film":
+      return [`{"prompt":"${INST_CONTEXT_HEAD}`, contextInner(json), `${tail}${inner(" [/INST]")}",${members({ completion: r.answer, meta: meta(r) })}}\n`];
+    case "chat":
+      return [`{"messages":[{"role":"user","content":"${CONTEXT_HEAD}`, contextInner(json),
+        `${tail}"},${JSON.stringify({ role: "assistant", content: r.answer })}],${members({ meta: meta(r) })}}\n`];
+  }
 }

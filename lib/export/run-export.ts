@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { formatLine } from "./formats";
+import { formatParts } from "./formats";
 import { ManifestBuilder, type Manifest } from "./manifest";
 import { normalizeOptions, type ExportOptions } from "./params";
 import { isGzipPath, manifestPathFor } from "./paths";
@@ -55,20 +55,30 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
   async function* chunks() {
     for await (const batch of exportBatches(options, session, input.store, input.batchSize)) {
       input.signal?.throwIfAborted();
+      // the page as buffers: small fields joined as text, prebuilt context bytes passed on as they came (no copy)
+      const parts: Buffer[] = [];
       let text = "";
       for (const r of batch.records) {
-        text += formatLine(options.format, r);
+        for (const p of formatParts(options.format, r)) {
+          if (typeof p === "string") text += p;
+          else {
+            if (text) parts.push(Buffer.from(text, "utf8"));
+            text = "";
+            parts.push(p);
+          }
+        }
         manifest.add(r);
       }
+      if (text) parts.push(Buffer.from(text, "utf8"));
       for (const [reason, n] of Object.entries(batch.leftOut)) {
         manifest.skip(reason, n);
         unassembled += n;
       }
       progress.scanned += batch.scanned;
       progress.rows += batch.records.length;
-      progress.bytes += Buffer.byteLength(text);
+      for (const p of parts) progress.bytes += p.length;
       input.onProgress?.({ ...progress });
-      if (text) yield text;
+      if (parts.length) yield parts;
     }
   }
 

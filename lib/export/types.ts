@@ -15,6 +15,11 @@ export interface LoadedContext {
   evidenceDepths: number[];
   seed: string;
   tokenOffsets: "exact" | "estimated";
+  /**
+   * JSON.stringify(text) as UTF-8 bytes, quotes included, when the store already has them (context-bytes.ts): the
+   * formatters copy these bytes instead of the text, which then is only decoded if something reads it.
+   */
+  readonly textJson?: Buffer;
 }
 
 /** The options that decide contexts: the recipe (absent values: the run's or the defaults) and the run to export. */

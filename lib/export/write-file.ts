@@ -23,10 +23,10 @@ function gzipTrailer(crc: number, size: number): Buffer {
 }
 
 /**
- * Streams text chunks to `file` (gzip when asked) with backpressure, hashing the bytes as they go. The rows land
+ * Streams chunks (text, UTF-8 bytes, or a page of them) to `file` (gzip when asked) with backpressure, hashing the bytes as they go. The rows land
  * in `file.partial` first and are renamed at the end, so a crash never leaves a truncated file under the real name.
  */
-export async function writeExportFile(file: string, gzip: boolean, chunks: AsyncIterable<string>, level = GZIP_LEVEL): Promise<WrittenFile> {
+export async function writeExportFile(file: string, gzip: boolean, chunks: AsyncIterable<string | Buffer | Buffer[]>, level = GZIP_LEVEL): Promise<WrittenFile> {
   const hash = crypto.createHash("sha256");
   let bytes = 0;
   let uncompressedBytes = 0;
@@ -36,10 +36,11 @@ export async function writeExportFile(file: string, gzip: boolean, chunks: Async
 
   async function* encode() {
     for await (const s of chunks) {
-      const b = Buffer.from(s, "utf8");
-      uncompressedBytes += b.length;
-      if (gzip) crc = zlib.crc32(b, crc);
-      yield b;
+      for (const b of typeof s === "string" ? [Buffer.from(s, "utf8")] : Array.isArray(s) ? s : [s]) {
+        uncompressedBytes += b.length;
+        if (gzip) crc = zlib.crc32(b, crc);
+        yield b;
+      }
     }
   }
   async function* frame(source: AsyncIterable<Buffer>) {
