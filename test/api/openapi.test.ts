@@ -66,7 +66,7 @@ describe("the OpenAPI document", () => {
     expect(body.properties.type!.enum).toEqual(["single", "multi"]);
     expect(gen["x-role"]).toBe("curator");
     expect(gen.summary).toBeUndefined(); // no doc comment above it: nothing is made up
-    expect(doc.paths["/api/exports/{id}/download"]!.get!.summary).toBe("The finished file (or its manifest with ?file=manifest), streamed from disk.");
+    expect(doc.paths["/api/exports/{id}/download"]!.get!.summary).toBe("The finished file (or its manifest with ?file=manifest), streamed from the export store.");
     expect(doc.paths["/api/auth/login"]!.post!.security).toEqual([]);
   });
 });
