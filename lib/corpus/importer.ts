@@ -6,12 +6,14 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db/client";
 import { codePointLength } from "@/lib/text/code-points";
-import { DEFAULT_MIN_TOKENS, segmentDocument, type SegmentPiece } from "@/lib/segment/segment";
-import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
+import { corpusLicense, setCorpusLicense } from "@/lib/dataset/license";
 import { ensureCorpus } from "./corpora";
+import { detectLicense, normalizeLicense, UNKNOWN_LICENSE } from "./license";
 import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
-import { ensureSearchIndex, maybeDeferSearchIndex } from "./search-index";
+import { copyField, type CutDoc } from "./cut";
+import { ensureIndexes, maybeDeferIndexes } from "./search-index";
+import { startCutter } from "./segment-pool";
 
 export interface ImportFile { path: string; name?: string }
 export interface Skip { file: string; line: number; reason: string }
@@ -23,6 +25,13 @@ export interface ImportOptions {
   tokenizer?: string;
   /** paragraphs over this many tokens are cut at sentence boundaries (new corpora: default 256; 0 = never) */
   maxParagraphTokens?: number;
+  /**
+   * Build the indexes a big import deferred before returning (default). false leaves that to the caller
+   * (`ensureIndexes`), e.g. a follow-up step, so the import is reported as soon as its rows are committed.
+   */
+  buildIndexes?: boolean;
+  /** the source text's licence (Hub or SPDX id); when absent, a Hub folder's README.md may state it (license.ts) */
+  license?: string;
   onProgress?: (p: ImportProgress) => void;
   onSkip?: (s: Skip) => void;
   signal?: AbortSignal;
@@ -38,12 +47,16 @@ export interface ImportSummary {
   skippedTotal: number;
   /** a big import builds the segment full-text index after writing (lib/corpus/search-index.ts): seconds spent */
   searchIndexSeconds: number;
+  /** the corpus's licence after the import, and where it came from ("unknown": nobody said; the caller asks) */
+  license: string;
+  licenseSource: "option" | "source" | "corpus" | "unknown";
 }
 
-const BATCH_DOCS = 400;
-const BATCH_CHARS = 2_000_000;
+const BATCH_DOCS = Number(process.env.IN2_IMPORT_BATCH_DOCS ?? 400);
+const BATCH_CHARS = Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000);
 const MAX_SKIPS_KEPT = 10_000;
-const WRITERS = 2;
+/** batches between reading and committed: one being cut by the segmentation thread, the others being written */
+const IN_FLIGHT = 3;
 
 interface Pending { sha: string; text: string; meta: Record<string, unknown>; file: string; line: number }
 
@@ -51,18 +64,22 @@ interface Pending { sha: string; text: string; meta: Record<string, unknown>; fi
  * Streams files into a corpus: each document is de-duplicated by the sha256 of its text, cut into IN2
  * segments with the corpus tokenizer and written in set-based batches (one transaction per batch, so an
  * interrupted import keeps whole documents only and a re-run adds just what is missing).
+ *
+ * Three stages overlap (issue 14): this thread reads, parses and hashes; the segmentation thread
+ * (segment-pool.ts) cuts; batches are written with COPY on their own connections while the next are cut.
  */
 export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
+  if (opts.license !== undefined) normalizeLicense(opts.license); // a bad id fails before anything is created
   const corpus = await ensureCorpus(opts.corpus, { tokenizer: opts.tokenizer, textField: opts.textField, maxParagraphTokens: opts.maxParagraphTokens });
+  const license = await settleLicense(corpus.name, opts);
   const maxParagraphTokens = corpus.maxParagraphTokens ?? Infinity;
-  const tokenizer = await getTokenizer(corpus.tokenizer);
   const textField = opts.textField ?? corpus.textField;
   const files = await expandInputs(opts.files);
   const sizes = await Promise.all(files.map((f) => fs.promises.stat(f.path).then((s) => s.size, () => 0)));
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const summary: ImportSummary = {
     corpus: corpus.name, corpusId: corpus.id, tokenizer: corpus.tokenizer,
-    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0, searchIndexSeconds: 0,
+    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0, searchIndexSeconds: 0, ...license,
   };
   let bytesBefore = 0;
   let bytesRead = 0;
@@ -72,52 +89,60 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   });
 
   // decided at the first batch with new documents, so re-importing a file the corpus already holds changes nothing
-  let deferDecided = false;
+  let deferred: Promise<boolean> | null = null;
   let finished = false;
+  const cutter = await startCutter(corpus.tokenizer, maxParagraphTokens, bytesTotal);
   try {
     for (const [i, file] of files.entries()) {
       const name = file.name;
       let batch: Pending[] = [];
       let batchChars = 0;
-      // Batches are written while the next ones are read and segmented, on up to WRITERS connections, so the
-      // tokenizer and PostgreSQL (one core per connection) work at the same time.
       const inflight: Promise<void>[] = [];
       const flush = async () => {
         if (!batch.length) return;
         const b = batch;
         batch = [];
         batchChars = 0;
-        const prepared = await prepareBatch(corpus.id, b, tokenizer, maxParagraphTokens);
-        if (!deferDecided && prepared.length) {
-          deferDecided = true;
-          await maybeDeferSearchIndex(bytesTotal);
-        }
-        if (inflight.length >= WRITERS) await inflight.shift();
-        const write = writeBatch(corpus.id, prepared).then((r) => {
+        const step = (async () => {
+          const fresh = await newDocuments(corpus.id, b);
+          if (!fresh.length) {
+            summary.documents.duplicates += b.length;
+            return;
+          }
+          deferred ??= maybeDeferIndexes(bytesTotal);
+          const cut = await cutter.cut(fresh.map((d) => d.text));
+          await deferred;
+          const r = await writeBatch(corpus.id, fresh, cut);
           summary.documents.imported += r.imported;
           summary.documents.duplicates += b.length - r.imported;
           summary.segments += r.segments;
           report();
-        });
-        write.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
-        inflight.push(write);
+        })();
+        step.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
+        inflight.push(step);
+        if (inflight.length >= IN_FLIGHT) await inflight.shift();
       };
-      for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
-        if (opts.signal?.aborted) break;
-        if (rec.kind === "skip") {
-          const s = { file: rec.file, line: rec.line, reason: rec.reason };
-          summary.skippedTotal++;
-          if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
-          opts.onSkip?.(s);
-          continue;
+      try {
+        for await (const rec of readRecords(file.path, textField, (b) => { bytesRead = bytesBefore + b; }, name)) {
+          if (opts.signal?.aborted) break;
+          if (rec.kind === "skip") {
+            const s = { file: rec.file, line: rec.line, reason: rec.reason };
+            summary.skippedTotal++;
+            if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
+            opts.onSkip?.(s);
+            continue;
+          }
+          rec.text = decodeWebEntities(rec.text, rec.file); // isn&apos;t → isn't in web corpora, before the content key (issue 17)
+          const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
+          batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
+          batchChars += rec.text.length;
+          if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
         }
-        rec.text = decodeWebEntities(rec.text, rec.file); // isn&apos;t → isn't in web corpora, before the content key (issue 17)
-        const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
-        batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
-        batchChars += rec.text.length;
-        if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
+        await flush();
+      } finally {
+        // every batch already started is committed (or has failed) before the import moves on or reports
+        await Promise.allSettled(inflight);
       }
-      await flush();
       await Promise.all(inflight);
       bytesBefore += sizes[i] ?? 0;
       bytesRead = bytesBefore;
@@ -126,69 +151,83 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     }
     finished = true;
   } finally {
-    // the index comes back even when the import fails (a no-op when it was never dropped)
-    if (!finished) await ensureSearchIndex().catch(() => 0);
+    await cutter.close();
+    // the indexes come back even when the import fails (a no-op when they were never dropped)
+    if (!finished) await ensureIndexes().catch(() => 0);
   }
-  summary.searchIndexSeconds = await ensureSearchIndex();
+  if (opts.buildIndexes !== false) summary.searchIndexSeconds = await ensureIndexes();
   return summary;
 }
 
-type Prepared = { doc: Pending; segments: SegmentPiece[]; tokens: number }[];
+/**
+ * Sets the corpus's licence from the option, else from the source when the corpus has none yet; a licence the
+ * corpus already has is kept unless the option says otherwise.
+ */
+async function settleLicense(corpus: string, opts: ImportOptions): Promise<Pick<ImportSummary, "license" | "licenseSource">> {
+  if (opts.license !== undefined && opts.license.trim() !== "") {
+    const id = normalizeLicense(opts.license);
+    if (id !== UNKNOWN_LICENSE) return { license: (await setCorpusLicense(corpus, id)).license, licenseSource: "option" };
+  }
+  const current = (await corpusLicense(corpus)).license;
+  if (current !== UNKNOWN_LICENSE) return { license: current, licenseSource: "corpus" };
+  const found = await detectLicense(opts.files.map((f) => f.path));
+  if (found) return { license: (await setCorpusLicense(corpus, found.license)).license, licenseSource: "source" };
+  return { license: UNKNOWN_LICENSE, licenseSource: "unknown" };
+}
 
-/** Drops documents the corpus already has (and repeats within the batch), then segments the rest. */
-async function prepareBatch(corpusId: number, batch: Pending[], tokenizer: Tokenizer, maxParagraphTokens: number): Promise<Prepared> {
+/** The batch's documents the corpus does not have yet (repeats within the batch dropped). */
+async function newDocuments(corpusId: number, batch: Pending[]): Promise<Pending[]> {
   const seen = new Set<string>();
   const unique = batch.filter((d) => (seen.has(d.sha) ? false : (seen.add(d.sha), true)));
   const { rows: existing } = await pool().query<{ sha256: string }>(
     `SELECT sha256 FROM document WHERE corpus_id = $1 AND sha256 = ANY($2::text[])`, [corpusId, unique.map((d) => d.sha)]);
   const known = new Set(existing.map((r) => r.sha256));
-  return unique.filter((d) => !known.has(d.sha))
-    .map((d) => ({ doc: d, segments: segmentDocument(d.text, tokenizer, DEFAULT_MIN_TOKENS, maxParagraphTokens), tokens: tokenizer.count(d.text) }));
+  return unique.filter((d) => !known.has(d.sha));
 }
-
-/** COPY text format: one field, with backslash, tab, newline and carriage return escaped. */
-const copyField = (v: string | number) => typeof v === "number" ? String(v) : v.replace(/[\\\t\n\r]/g, (c) => COPY_ESC[c]!);
-const COPY_ESC: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 /**
  * Writes a batch with COPY (issue 14 lever: no parameter arrays to bind and unnest): document ids are drawn from
  * the sequence first so segments can name them, and segment key hashes are computed by PostgreSQL's own
- * hashtextextended in one small query. Documents were checked against the corpus in prepareBatch; if another
- * import wrote one of them since (a unique violation), the batch is written again through INSERT … ON CONFLICT.
+ * hashtextextended in one small query. Documents were checked against the corpus in newDocuments; if another import wrote
+ * one of them since (a unique violation), the batch is written again through INSERT … ON CONFLICT.
+ *
+ * synchronous_commit is off for these transactions (issue 14 lever): a crash can lose the last batches
+ * reported as committed, never corrupt anything, and a re-run of the import adds exactly what is missing.
  */
-async function writeBatch(corpusId: number, cut: Prepared) {
-  if (!cut.length) return { imported: 0, segments: 0 };
+async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[]) {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
+    if (process.env.IN2_IMPORT_SYNC_COMMIT !== "1") await client.query("SET LOCAL synchronous_commit = off");
     const { rows: ids } = await client.query<{ id: string }>(
-      `SELECT nextval(pg_get_serial_sequence('document', 'id')) AS id FROM generate_series(1, $1)`, [cut.length]);
+      `SELECT nextval(pg_get_serial_sequence('document', 'id')) AS id FROM generate_series(1, $1)`, [docs.length]);
     const keys: string[] = [];
-    for (const c of cut) for (const s of c.segments) keys.push(`${c.doc.sha}:${s.index}`);
+    for (const [i, c] of cut.entries()) for (let k = 0; k < c.segments.length; k++) keys.push(`${docs[i]!.sha}:${k}`);
     const { rows: hashes } = await client.query<{ h: string }>(
       `SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o`, [keys]);
-    let docs = "";
-    let segs = "";
+    let docRows = "";
+    let segRows = "";
     let tokenSum = 0;
     let k = 0;
     for (const [i, c] of cut.entries()) {
+      const d = docs[i]!;
       const id = ids[i]!.id;
       tokenSum += c.tokens;
-      docs += `${id}\t${corpusId}\t${c.doc.sha}\t${copyField(c.doc.text)}\t${copyField(JSON.stringify(c.doc.meta))}\t${codePointLength(c.doc.text)}\t${c.tokens}\t${c.segments.length}\t${copyField(c.doc.file)}\t${c.doc.line}\n`;
-      for (const s of c.segments) {
-        segs += `${id}\t${corpusId}\t${s.index}\t${copyField(s.text)}\t${s.tokenCount}\t${s.charStart}\t${s.charEnd}\t${copyField(s.sepBefore)}\t${hashes[k++]!.h}\n`;
+      docRows += `${id}\t${corpusId}\t${d.sha}\t${copyField(d.text)}\t${copyField(JSON.stringify(d.meta))}\t${c.chars}\t${c.tokens}\t${c.segments.length}\t${copyField(d.file)}\t${d.line}\n`;
+      for (const [index, s] of c.segments.entries()) {
+        segRows += `${id}\t${corpusId}\t${index}\t${copyField(s.text)}\t${s.tokenCount}\t${s.charStart}\t${s.charEnd}\t${copyField(s.sepBefore)}\t${hashes[k++]!.h}\n`;
       }
     }
-    await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN`, docs);
-    if (segs) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash) FROM STDIN`, segs);
+    await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN`, docRows);
+    if (segRows) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash) FROM STDIN`, segRows);
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
-      [corpusId, cut.length, keys.length, tokenSum]);
+      [corpusId, docs.length, keys.length, tokenSum]);
     await client.query("COMMIT");
-    return { imported: cut.length, segments: keys.length };
+    return { imported: docs.length, segments: keys.length };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
-    if ((err as { code?: string }).code === "23505") return writeBatchInsert(corpusId, cut);
+    if ((err as { code?: string }).code === "23505") return writeBatchInsert(corpusId, docs, cut);
     throw err;
   } finally {
     client.release();
@@ -200,9 +239,8 @@ async function copyIn(client: PoolClient, sql: string, data: string) {
 }
 
 /** The INSERT … ON CONFLICT path: tolerates documents written concurrently by another import. */
-async function writeBatchInsert(corpusId: number, cut: Prepared) {
-  if (!cut.length) return { imported: 0, segments: 0 };
-
+async function writeBatchInsert(corpusId: number, docs: Pending[], cutDocs: CutDoc[]) {
+  const cut = docs.map((d, i) => ({ doc: d, segments: cutDocs[i]!.segments.map((s, index) => ({ ...s, index })), tokens: cutDocs[i]!.tokens }));
   const client = await pool().connect();
   try {
     await client.query("BEGIN");

@@ -1,47 +1,70 @@
 import { pool } from "@/lib/db/client";
 
 /**
- * The segment full-text index (GIN over to_tsvector('english', text), created by the init migration) is the
- * largest cost of writing segments: every row's tsvector goes into the tree as it is written. A big import
- * builds it once at the end instead (issue 14 lever): CREATE INDEX sorts all entries in one pass (in parallel on
- * PostgreSQL 18) — far cheaper than maintaining the tree row by row.
+ * Secondary indexes off the write path of a big import (issue 14).
  *
- * Search stays correct throughout: without the index the same WHERE clause is answered by a scan, so rows are
- * never missing from results, only slower to find while the index is away. Every import ends by making sure the
- * index exists, so one that crashed mid-way leaves it missing only until the next import finishes (or until
- * `ensureSearchIndex` runs).
+ * The segment full-text index (GIN over to_tsvector('english', text), created by the init migration) is the
+ * largest cost of writing segments, and every other non-unique index of `document` and `segment` costs a tree
+ * insert per row. A big import drops them at its first new batch and builds them once at the end instead:
+ * CREATE INDEX sorts all entries in one pass (in parallel on PostgreSQL 18) — far cheaper than maintaining the
+ * trees row by row. Unique indexes and primary keys stay: de-duplication by document sha256, segment keys and
+ * foreign keys rely on them while the import runs.
+ *
+ * Each dropped index's definition (pg_get_indexdef, so indexes added by later migrations are covered too) is kept
+ * in `deferred_index` in the same transaction as the drop, and removed in the one that builds it again. Reads stay
+ * correct throughout: without an index the same WHERE clause is answered by a scan, so rows are never missing from
+ * results, only slower to find while the index is away. Every import ends by building whatever is recorded
+ * (`ensureIndexes`), also after a failure, so one that crashed leaves them missing only until the next import
+ * finishes or a caller runs `ensureIndexes`.
  */
 export const SEARCH_INDEX = "segment_text_fts_idx";
 const SEARCH_INDEX_SQL = `CREATE INDEX IF NOT EXISTS ${SEARCH_INDEX} ON segment USING GIN (to_tsvector('english', text))`;
-/** serialises dropping and building the index between concurrent imports */
+/** serialises dropping and building the indexes between concurrent imports */
 const LOCK_KEY = 0x1f7a_5e01;
 
-/** Imports at least this big (bytes of input) may build the index after writing instead of while writing. */
+/** Imports at least this big (bytes of input) may build the indexes after writing instead of while writing. */
 export function deferThresholdBytes(): number {
   return Number(process.env.IN2_IMPORT_DEFER_INDEX_BYTES ?? 64 * 1024 * 1024);
 }
 
+/** Which indexes a big import defers: all non-unique ones of document and segment, or (`IN2_IMPORT_DEFER_BTREES=0`) the full-text one only. */
+function deferredFilter(): string {
+  return process.env.IN2_IMPORT_DEFER_BTREES === "0" ? `AND i.indexrelid = to_regclass('${SEARCH_INDEX}')` : "";
+}
+
 /**
- * Drops the index for an import of `bytes` when that pays: the input is big, and at least half the size of the
- * segment table already there (rebuilding costs in proportion to the whole table, maintaining in proportion to
- * the new rows). Gives up (keeps the index) rather than wait on a lock. Returns whether it dropped the index.
+ * Drops the secondary indexes for an import of `bytes` when that pays: the input is big, and at least half the
+ * size of the segment table already there (rebuilding costs in proportion to the whole table, maintaining in
+ * proportion to the new rows). Gives up (keeps the indexes) rather than wait on a lock. Returns whether any index
+ * is now deferred.
  */
-export async function maybeDeferSearchIndex(bytes: number): Promise<boolean> {
+export async function maybeDeferIndexes(bytes: number): Promise<boolean> {
   if (bytes < deferThresholdBytes()) return false;
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
-    const { rows } = await client.query<{ size: string; present: boolean }>(
-      `SELECT pg_relation_size('segment')::text AS size, to_regclass($1) IS NOT NULL AS present`, [SEARCH_INDEX]);
-    if (!rows[0]!.present || bytes * 2 < Number(rows[0]!.size)) {
+    const { rows: [size] } = await client.query<{ size: string }>(`SELECT pg_relation_size('segment')::text AS size`);
+    if (bytes * 2 < Number(size!.size)) {
       await client.query("COMMIT");
-      return !rows[0]!.present;
+      return false;
     }
     await client.query("SET LOCAL lock_timeout = '5s'");
-    await client.query(`DROP INDEX IF EXISTS ${SEARCH_INDEX}`);
+    const { rows } = await client.query<{ name: string; table: string; definition: string }>(
+      `SELECT c.relname AS name, t.relname AS table, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+       WHERE t.oid IN ('document'::regclass, 'segment'::regclass) AND NOT i.indisunique AND NOT i.indisprimary
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ${deferredFilter()}
+       ORDER BY c.relname`);
+    for (const r of rows) {
+      await client.query(
+        `INSERT INTO deferred_index (name, table_name, definition) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+        [r.name, r.table, r.definition]);
+      await client.query(`DROP INDEX IF EXISTS ${quoteIdent(r.name)}`);
+    }
+    const { rows: [left] } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM deferred_index`);
     await client.query("COMMIT");
-    return true;
+    return left!.n > 0;
   } catch {
     await client.query("ROLLBACK").catch(() => {});
     return false;
@@ -50,17 +73,31 @@ export async function maybeDeferSearchIndex(bytes: number): Promise<boolean> {
   }
 }
 
-/** Builds the index if it is missing (a no-op when it exists). Returns the seconds spent building. */
-export async function ensureSearchIndex(): Promise<number> {
-  const { rows } = await pool().query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [SEARCH_INDEX]);
-  if (rows[0]!.present) return 0;
+/**
+ * Builds every deferred index, and the full-text index if it is missing (a no-op when nothing is). Returns the
+ * seconds spent building.
+ */
+export async function ensureIndexes(): Promise<number> {
+  const { rows: [state] } = await pool().query<{ present: boolean; deferred: number }>(
+    `SELECT to_regclass($1) IS NOT NULL AS present, (SELECT count(*)::int FROM deferred_index) AS deferred`, [SEARCH_INDEX]);
+  if (state!.present && state!.deferred === 0) return 0;
   const t0 = performance.now();
   const client = await pool().connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     try {
       await client.query("SET maintenance_work_mem = '256MB'");
+      const { rows } = await client.query<{ name: string; definition: string }>(`SELECT name, definition FROM deferred_index ORDER BY name`);
+      for (const r of rows) {
+        await client.query("BEGIN");
+        await client.query(r.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS "));
+        await client.query(`DELETE FROM deferred_index WHERE name = $1`, [r.name]);
+        await client.query("COMMIT");
+      }
       await client.query(SEARCH_INDEX_SQL);
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
     } finally {
       await client.query("RESET maintenance_work_mem").catch(() => {});
       await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
@@ -69,4 +106,11 @@ export async function ensureSearchIndex(): Promise<number> {
     client.release();
   }
   return (performance.now() - t0) / 1000;
+}
+
+/** Kept for callers of the full-text-only names. */
+export const ensureSearchIndex = ensureIndexes;
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,0 +1,63 @@
+import { DEFAULT_MIN_TOKENS, segmentDocument } from "@/lib/segment/segment";
+import { codePointLength } from "@/lib/text/code-points";
+import { getTokenizer, type Tokenizer } from "@/lib/tokenize";
+
+/** A batch of document texts to cut, sent to the segmentation thread (or cut in-process). */
+export interface CutRequest { id: number; texts: string[] }
+
+/**
+ * How a batch was cut, as numbers only, so the segmentation thread's answer is one transferred buffer (no copy,
+ * no per-string cloning; the writer slices the texts it already holds). Per document: code points, tokens,
+ * segment count, then per segment: UTF-16 start and end in the document, tokens, code-point start and end.
+ * A segment's separator is the text between the previous segment's end and its start (the document is exactly
+ * `sepBefore + text` of its segments in order, lib/segment/segment.ts).
+ */
+export type CutNumbers = Int32Array;
+const DOC_FIELDS = 3;
+const SEG_FIELDS = 5;
+
+const tokenizers = new Map<string, Promise<Tokenizer>>();
+
+export async function cutDocuments(tokenizer: string, maxParagraphTokens: number, texts: string[]): Promise<CutNumbers> {
+  let t = tokenizers.get(tokenizer);
+  if (!t) tokenizers.set(tokenizer, (t = getTokenizer(tokenizer)));
+  const tok = await t;
+  const out: number[] = [];
+  for (const text of texts) {
+    const segments = segmentDocument(text, tok, DEFAULT_MIN_TOKENS, maxParagraphTokens);
+    out.push(codePointLength(text), tok.count(text), segments.length);
+    let pos = 0;
+    for (const s of segments) {
+      pos += s.sepBefore.length;
+      out.push(pos, pos + s.text.length, s.tokenCount, s.charStart, s.charEnd);
+      pos += s.text.length;
+    }
+  }
+  return Int32Array.from(out);
+}
+
+export interface CutDoc { chars: number; tokens: number; segments: { text: string; sepBefore: string; tokenCount: number; charStart: number; charEnd: number }[] }
+
+/** The documents of a batch rebuilt from their texts and the numbers the segmentation thread sent. */
+export function readCut(texts: string[], nums: CutNumbers): CutDoc[] {
+  const docs: CutDoc[] = [];
+  let k = 0;
+  for (const text of texts) {
+    const chars = nums[k]!, tokens = nums[k + 1]!, n = nums[k + 2]!;
+    k += DOC_FIELDS;
+    const segments: CutDoc["segments"] = [];
+    let prevEnd = 0;
+    for (let i = 0; i < n; i++, k += SEG_FIELDS) {
+      const start = nums[k]!, end = nums[k + 1]!;
+      segments.push({ text: text.slice(start, end), sepBefore: text.slice(prevEnd, start), tokenCount: nums[k + 2]!, charStart: nums[k + 3]!, charEnd: nums[k + 4]! });
+      prevEnd = end;
+    }
+    docs.push({ chars, tokens, segments });
+  }
+  if (k !== nums.length) throw new Error(`the segmentation thread's answer does not match its batch (${k} of ${nums.length} numbers read)`);
+  return docs;
+}
+
+/** COPY text format: one field, with backslash, tab, newline and carriage return escaped. */
+export const copyField = (v: string) => (/[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESC[c]!) : v);
+const COPY_ESC: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
