@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
+import { DEMO_CORPUS, DEMO_LICENSE, demoFile } from "@/lib/corpus/demo";
 import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { importFiles, type ImportProgress } from "@/lib/corpus/importer";
 import { progress, UsageError, type Command } from "../command";
@@ -10,7 +10,7 @@ import { followRemoteJob } from "../remote";
 export const importCommand: Command = {
   name: "import",
   summary: "import JSON Lines (plain or .gz) or .txt files into a corpus, cut into IN2 segments",
-  usage: "in2 import <file...> [--corpus NAME] [--text-field text] [--tokenizer mistral|o200k_base|hf:PATH] [--max-paragraph-tokens 256] | in2 import --demo",
+  usage: "in2 import <file|folder...> [--corpus NAME] [--license ID] [--text-field text] [--tokenizer mistral|o200k_base|hf:PATH] [--max-paragraph-tokens 256] | in2 import --demo",
   options: {
     corpus: { type: "string" },
     "text-field": { type: "string" },
@@ -18,6 +18,8 @@ export const importCommand: Command = {
     // a new corpus cuts paragraphs over this many tokens at sentence boundaries (default 256 = 2 × 128; 0 = never)
     "max-paragraph-tokens": { type: "string" },
     demo: { type: "boolean" },
+    // the source text's licence, as the dataset card states it (SPDX or Hub id: ODC-By-1.0 / odc-by, cc-by-4.0 …)
+    license: { type: "string" },
   },
   async run(values, positionals) {
     const files = values.demo ? [demoFile(), ...positionals] : positionals;
@@ -32,6 +34,7 @@ export const importCommand: Command = {
       textField: values["text-field"] as string | undefined,
       tokenizer: values.tokenizer as string | undefined,
       maxParagraphTokens: maxParagraphTokens(values),
+      license: (values.license as string | undefined) ?? (values.demo ? DEMO_LICENSE : undefined),
       onSkip: (s) => progress(`skipped ${s.file}:${s.line}: ${s.reason}`),
       onProgress: (p) => {
         if (Date.now() - last < 1000 && p.bytesRead < p.bytesTotal) return;
@@ -43,8 +46,10 @@ export const importCommand: Command = {
     const [decontamination] = await decontaminateAll({ corpusIds: [summary.corpusId] });
     progress(`imported ${summary.documents.imported} documents (${summary.documents.duplicates} duplicates, ` +
       `${summary.skippedTotal} lines skipped) into "${summary.corpus}": ${summary.segments} segments`);
+    licenseNotice(summary.corpus, summary.license, summary.licenseSource);
     return {
       corpus: summary.corpus,
+      license: summary.license,
       documents: summary.documents,
       segments: summary.segments,
       contaminated: decontamination?.contaminatedTotal ?? 0,
@@ -61,7 +66,7 @@ export const importCommand: Command = {
 importCommand.remote = async (remote, values, positionals) => {
   let jobId: number;
   if (values.demo) {
-    if (positionals.length || values.corpus || values["text-field"] || values.tokenizer) {
+    if (positionals.length || values.corpus || values["text-field"] || values.tokenizer || values.license) {
       throw new UsageError("--demo imports the server's own demo corpus as it is: drop the files and other options");
     }
     ({ jobId } = await remote.post<{ jobId: number }>("/api/imports/demo"));
@@ -76,17 +81,28 @@ importCommand.remote = async (remote, values, positionals) => {
     ({ jobId } = await remote.post<{ jobId: number }>("/api/imports", {
       corpus: (values.corpus as string | undefined) ?? baseName(positionals[0]!), uploads: uploads.map((u) => u.id),
       names: positionals.map((f) => path.basename(f)), textField: values["text-field"], tokenizer: values.tokenizer,
-      maxParagraphTokens: maxParagraphTokens(values),
+      maxParagraphTokens: maxParagraphTokens(values), license: values.license,
     }));
   }
   const job = await followRemoteJob(remote, jobId, (j) => `import #${j.id} ${j.status}: ${j.done}/${j.total} bytes${j.message ? ` — ${j.message}` : ""}`);
   assertSucceeded(job, { job_id: jobId, status: job.status, error: job.error });
-  const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[]; skippedTotal?: number };
+  const r = job.result as { corpus: string; documents: { imported: number; duplicates: number }; segments: number; skipped: unknown[]; skippedTotal?: number; license?: string; licenseSource?: string };
+  if (r.license !== undefined) licenseNotice(r.corpus, r.license, r.licenseSource ?? "corpus");
   return {
-    corpus: r.corpus, documents: r.documents, segments: r.segments, skipped: r.skipped,
+    corpus: r.corpus, license: r.license, documents: r.documents, segments: r.segments, skipped: r.skipped,
     ...(r.skippedTotal !== undefined && r.skippedTotal > r.skipped.length ? { skipped_total: r.skippedTotal } : {}),
   };
 };
+
+/** Where the licence came from, and when nobody said: how to set it, since a Hub dataset card states it. */
+function licenseNotice(corpus: string, license: string, source: string) {
+  if (license !== "unknown") {
+    progress(`licence of "${corpus}": ${license}${source === "source" ? " (from the source's README.md)" : source === "corpus" ? " (kept from the corpus)" : ""}`);
+    return;
+  }
+  progress(`notice: the licence of "${corpus}" is unknown, and a Hub export's dataset card will say so. ` +
+    `Set it with: in2 license ${JSON.stringify(corpus)} ID   (e.g. odc-by for C4; or pass --license ID on import)`);
+}
 
 function maxParagraphTokens(values: Record<string, unknown>): number | undefined {
   const raw = values["max-paragraph-tokens"] as string | undefined;

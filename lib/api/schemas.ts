@@ -36,6 +36,8 @@ export const importBody = z.object({
   tokenizer: apiTokenizer.optional(),
   /** a new corpus cuts paragraphs over this many tokens at sentence boundaries (default 256; 0 = never) */
   maxParagraphTokens: z.number().int().min(0).max(1_000_000).optional(),
+  /** the source text's licence (SPDX or Hub id, e.g. ODC-By-1.0 / odc-by); absent or "unknown" = not known yet */
+  license: z.string().trim().max(100).optional(),
 });
 export type ImportBody = z.infer<typeof importBody>;
 

@@ -15,6 +15,8 @@ export const importParams = z.object({
   textField: z.string().min(1).max(200).optional(),
   tokenizer: z.string().min(1).max(500).optional(),
   maxParagraphTokens: z.number().int().min(0).optional(),
+  /** the source text's licence (Hub or SPDX id); absent = from the source, else the corpus's, else unknown */
+  license: z.string().min(1).max(100).optional(),
   /** uploaded files are removed once imported; the user's own files (demo, CLI paths) never are */
   deleteAfter: z.boolean().default(false),
 });
@@ -44,6 +46,7 @@ export const importJob = defineJob({
         textField: p.textField,
         tokenizer: p.tokenizer,
         maxParagraphTokens: p.maxParagraphTokens,
+        license: p.license,
         signal: ctx.signal,
         onSkip: (s) => {
           recent.push(s);

@@ -28,7 +28,10 @@ export function fileKind(file: string): "jsonl" | "text" | "parquet" {
   return name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md") ? "text" : "jsonl";
 }
 
-/** What a folder import reads: Hub shard layouts (C4 `en/c4-train.00000-of-01024.json.gz`, `data/*.parquet`). */
+/**
+ * What a folder import reads: Hub shard layouts (C4 `en/c4-train.00000-of-01024.json.gz`, `data/*.parquet`). The
+ * folder's own README.md is its dataset card (license.ts reads its licence), never a document.
+ */
 const SHARD = /\.(parquet|jsonl|json|ndjson|txt|text|md)(\.gz)?$/i;
 
 /**
@@ -46,6 +49,8 @@ export async function expandInputs<T extends { path: string; name?: string }>(fi
       for (const e of await fs.promises.readdir(dir, { withFileTypes: true })) {
         if (e.name.startsWith(".")) continue;
         const p = path.join(dir, e.name);
+        // a Hub dataset's card (README.md with front matter) describes the data; it is not a document of it
+        if (dir === f.path && /^readme\.md$/i.test(e.name)) continue;
         if (e.isDirectory()) await walk(p);
         else if (e.isFile() && SHARD.test(e.name)) found.push(p);
       }
