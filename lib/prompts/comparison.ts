@@ -6,22 +6,20 @@ import type { ComparisonRow } from "./schemas";
  * The lineage ledger per prompt version × model: pairs, accept rate (accepted / accepted + rejected) with its 95%
  * Wilson interval, quality-flag rate, failed-verification rate, mean tokens per pair and dollars per accepted pair
  * (generation cost of every item of that version and model, failed ones included, over the accepted pairs).
- * Counts come from the trigger-kept pair_count; flags, verdicts, tokens and cost from one grouped pass each.
+ * Everything comes from counters that triggers keep (pair_count; prompt_pair_stat and prompt_item_stat, migration
+ * 20261202500000_prompt_ledger): a few hundred rows at any number of pairs, where it grouped every pair and every
+ * generation item before.
  */
 export async function promptComparison(): Promise<ComparisonRow[]> {
   const [counts, extra, cost] = await Promise.all([
     pool().query<{ pv: string; model: string; status: string; n: number }>(
       `SELECT prompt_version AS pv, model, status, sum(n)::int AS n FROM pair_count GROUP BY 1, 2, 3 HAVING sum(n) > 0`),
     pool().query<{ pv: string; model: string; flagged: number; verified: number; failed: number }>(
-      `SELECT prompt_version AS pv, model, count(*) FILTER (WHERE quality_flags <> '[]'::jsonb)::int AS flagged,
-         count(*) FILTER (WHERE verification IS NOT NULL)::int AS verified,
-         count(*) FILTER (WHERE verification @> '{"passed": false}'::jsonb)::int AS failed
-       FROM pair GROUP BY 1, 2`),
+      `SELECT prompt_version AS pv, model, sum(flagged)::int AS flagged, sum(verified)::int AS verified, sum(failed)::int AS failed
+       FROM prompt_pair_stat GROUP BY 1, 2`),
     pool().query<{ pv: string; model: string; tokens: number | null; usd: number }>(
-      // the item key is "<type>|<segment keys>|<prompt version>|<provider>:<model>" (lib/generate/params.ts itemKey)
-      `SELECT split_part(key, '|', 3) AS pv, substr(split_part(key, '|', 4), strpos(split_part(key, '|', 4), ':') + 1) AS model,
-         avg(prompt_tokens + completion_tokens) FILTER (WHERE pair_id IS NOT NULL)::float8 AS tokens, coalesce(sum(cost_usd), 0)::float8 AS usd
-       FROM generation_item GROUP BY 1, 2`),
+      `SELECT prompt_version AS pv, model, (sum(paired_tokens)::float8 / nullif(sum(paired), 0)) AS tokens, coalesce(sum(cost_usd), 0)::float8 AS usd
+       FROM prompt_item_stat GROUP BY 1, 2`),
   ]);
   const rows = new Map<string, ComparisonRow>();
   const row = (pv: string, model: string) => {

@@ -5,6 +5,7 @@ import { renderPieces } from "@/lib/generate/prompts";
 import { validateOutput } from "@/lib/generate/validate";
 import { openAiSdk } from "@/lib/llm/openai-client";
 import { costUsd, priceFor } from "@/lib/llm/prices";
+import { walkPage, type WalkRow } from "@/lib/random/seeded-walk";
 import { dryRunBody, type DryRunBody, type DryRunResult } from "./schemas";
 
 const SAMPLES = 5;
@@ -12,20 +13,33 @@ const MAX_PIECES = 8;
 
 /**
  * Five seeded inputs: single = five segments; multi = the first pieces of five documents with two or more segments.
- * Ordered by a hash of content keys (document sha256, segment index) and the seed, never by ids.
+ * The seeded walk generation uses (lib/random/seeded-walk.ts): an index range scan of the (corpus_id, key_hash)
+ * index of content hashes per corpus from the seed's start point, so a dry run reads 5 index entries whatever the
+ * corpus size (it sorted every segment by a hash before), and the sample depends on content and seed, never on
+ * ids. Contaminated documents are left out, as generation leaves them out.
  */
 async function sampleInputs(type: "single" | "multi", seed: string, corpusId?: number): Promise<{ segmentIds: number[]; texts: string[] }[]> {
   if (type === "single") {
-    const { rows } = await pool().query<{ id: number; text: string }>(
-      `SELECT s.id, s.text FROM segment s JOIN document d ON d.id = s.document_id WHERE ($2::int IS NULL OR s.corpus_id = $2)
-       ORDER BY hashtextextended(d.sha256 || ':' || s.index || '|' || $1, 0), s.id LIMIT ${SAMPLES}`, [seed, corpusId ?? null]);
+    const rows = await walkPage(seed, null, SAMPLES, async (arc, _after, limit) => (await pool().query<WalkRow & { text: string }>(
+      `SELECT x.id, x.text, x.h, x.k FROM corpus c CROSS JOIN LATERAL (
+         SELECT s.id, s.text, s.key_hash AS kh, s.key_hash::text AS h, d.sha256 || ':' || s.index AS k
+         FROM segment s JOIN document d ON d.id = s.document_id
+         WHERE s.corpus_id = c.id AND NOT d.contaminated AND s.key_hash BETWEEN $2::bigint AND $3::bigint
+         ORDER BY s.key_hash, (d.sha256 || ':' || s.index) COLLATE "C", s.id LIMIT $4) x
+       WHERE ($1::int IS NULL OR c.id = $1)
+       ORDER BY x.kh, x.k COLLATE "C", x.id LIMIT $4`, [corpusId ?? null, arc.lo, arc.hi, limit])).rows);
     return rows.map((r) => ({ segmentIds: [r.id], texts: [r.text] }));
   }
-  const { rows } = await pool().query<{ ids: number[]; texts: string[] }>(
-    `SELECT ARRAY(SELECT s.id FROM segment s WHERE s.document_id = d.id ORDER BY s.index LIMIT ${MAX_PIECES}) AS ids,
-            ARRAY(SELECT s.text FROM segment s WHERE s.document_id = d.id ORDER BY s.index LIMIT ${MAX_PIECES}) AS texts
-     FROM document d WHERE d.segment_count >= 2 AND ($2::int IS NULL OR d.corpus_id = $2)
-     ORDER BY hashtextextended(d.sha256 || '|' || $1, 0), d.id LIMIT ${SAMPLES}`, [seed, corpusId ?? null]);
+  const rows = await walkPage(seed, null, SAMPLES, async (arc, _after, limit) => (await pool().query<WalkRow & { ids: number[]; texts: string[] }>(
+    `SELECT x.id, x.h, x.k, pieces.ids, pieces.texts FROM corpus c CROSS JOIN LATERAL (
+       SELECT d.id, d.key_hash AS kh, d.key_hash::text AS h, d.sha256 AS k FROM document d
+       WHERE d.corpus_id = c.id AND NOT d.contaminated AND d.segment_count >= 2 AND d.key_hash BETWEEN $2::bigint AND $3::bigint
+       ORDER BY d.key_hash, d.sha256 COLLATE "C", d.id LIMIT $4) x
+     CROSS JOIN LATERAL (
+       SELECT array_agg(s.id ORDER BY s.index) AS ids, array_agg(s.text ORDER BY s.index) AS texts
+       FROM (SELECT s.id, s.index, s.text FROM segment s WHERE s.document_id = x.id ORDER BY s.index LIMIT ${MAX_PIECES}) s) pieces
+     WHERE ($1::int IS NULL OR c.id = $1)
+     ORDER BY x.kh, x.k COLLATE "C", x.id LIMIT $4`, [corpusId ?? null, arc.lo, arc.hi, limit])).rows);
   return rows.map((r) => ({ segmentIds: r.ids, texts: r.texts }));
 }
 
