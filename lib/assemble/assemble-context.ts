@@ -2,6 +2,7 @@ import { createRng, deriveSeed, type Rng } from "@/lib/random";
 import { buildSpans, evidenceDepths, type Placed } from "./build-spans";
 import { FillerPicker } from "./filler-picker";
 import { segmentLeakDetector } from "./leak";
+import { memoByText } from "./text-memo";
 import { assembleShort } from "./short-context";
 import { estimateJoined, joinCost } from "./token-estimate";
 import {
@@ -68,13 +69,14 @@ function assembleLong(
   let order: Placed[] = rng.shuffle([...pieces, ...fillers]);
 
   const additive = tokenizer.newlineAdditivity;
-  const provable = additive !== undefined && cost.overhead === 0 && cost.separator === additive.separatorTokens;
-  const countJoined = (parts: Placed[]): number =>
+  const holds = additive?.holds && additive.separatorTokens === cost.separator && cost.overhead === 0 ? standardTest(tokenizer) : undefined;
+  let additiveJoin = false;
+  const countJoined = (parts: Placed[]): number => {
     // For a tokenizer additive across "\n" the count of the join IS the sum of the parts' counts (the stored
     // segment counts), so the ~75 KB string need not be built and tokenized: the same number, without the cost.
-    provable && parts.every((s) => additive.holds?.(s.text) ?? false)
-      ? estimateJoined(parts.map((s) => s.tokenCount), cost)
-      : tokenizer.count(parts.map((s) => s.text).join(separator));
+    additiveJoin = holds !== undefined && parts.every((s) => holds(s.text));
+    return additiveJoin ? estimateJoined(parts.map((s) => s.tokenCount), cost) : tokenizer.count(parts.map((s) => s.text).join(separator));
+  };
   let total = countJoined(order);
   for (let repair = 0; repair < MAX_REPAIRS && (total < min || total > max); repair++) {
     // The estimate was off by `residual` tokens; correct the goal by it and add or remove fillers.
@@ -91,7 +93,7 @@ function assembleLong(
   }
 
   const spans = buildSpans(order, total, cost);
-  const exact = provable && order.every((s) => additive.holds?.(s.text) ?? false) && spans.at(-1)?.tokenEnd === total;
+  const exact = additiveJoin && spans.at(-1)?.tokenEnd === total;
   return {
     pairId: input.pairId,
     kind: "long",
@@ -104,6 +106,18 @@ function assembleLong(
     sourceDocumentId: input.sourceDocument.id,
     leakyFillersRejected: picker.rejectedLeaks,
   };
+}
+
+const standardTests = new WeakMap<CountingTokenizer, (text: string) => boolean>();
+
+/** The tokenizer's additivity test on a text, memoised per text (fillers recur across the pairs of a batch). */
+function standardTest(tokenizer: CountingTokenizer): (text: string) => boolean {
+  let test = standardTests.get(tokenizer);
+  if (!test) {
+    const holds = tokenizer.newlineAdditivity?.holds?.bind(tokenizer.newlineAdditivity) ?? (() => false);
+    standardTests.set(tokenizer, (test = memoByText(holds)));
+  }
+  return test;
 }
 
 /** Removes uniformly chosen fillers until the estimate is at most `goal` (removing at random keeps slots uniform). */

@@ -1,6 +1,9 @@
 import { codePointLength } from "@/lib/text/code-points";
+import { memoByText } from "./text-memo";
 import type { JoinCost } from "./token-estimate";
 import type { ContextSpan, SegmentRef } from "./types";
+
+const cpLength = memoByText(codePointLength);
 
 export type Placed = SegmentRef & { piece: number | null; role: ContextSpan["role"] };
 
@@ -29,7 +32,7 @@ export function buildSpans(order: Placed[], totalTokens: number, cost: JoinCost)
   const fix = (t: number): number => Math.round(cost.overhead + (t - cost.overhead) * scale);
 
   order.forEach((seg, i) => {
-    const length = codePointLength(seg.text);
+    const length = cpLength(seg.text);
     const r = raw[i] ?? { start: 0, end: 0 };
     spans.push({
       segmentId: seg.id,

@@ -1,4 +1,4 @@
-import { containsWords, wordKey } from "@/lib/quality/normalize";
+import { wordKey } from "@/lib/quality/normalize";
 import { quoteParts } from "@/lib/quality/spans";
 import type { SegmentRef } from "./types";
 
@@ -12,7 +12,7 @@ import type { SegmentRef } from "./types";
  */
 export function leakDetector(answer: string, support: readonly string[]): (text: string) => boolean {
   const test = keyDetector(answer, support);
-  return (text) => test(wordKey(text));
+  return (text) => test(` ${wordKey(text)} `);
 }
 
 /** The same test on a segment, whose word key is computed once per segment object (see segmentWordKey). */
@@ -21,7 +21,8 @@ export function segmentLeakDetector(answer: string, support: readonly string[]):
   return (seg) => test(segmentWordKey(seg));
 }
 
-function keyDetector(answer: string, support: readonly string[]): (hay: string) => boolean {
+/** A test on a padded word key (" key "): containsWords without building the padded string per needle. */
+function keyDetector(answer: string, support: readonly string[]): (paddedHay: string) => boolean {
   const needles = new Set<string>();
   const answerKey = wordKey(answer);
   if (answerKey) needles.add(answerKey);
@@ -29,19 +30,20 @@ function keyDetector(answer: string, support: readonly string[]): (hay: string) 
     const parts = quoteParts(quote).map(wordKey).filter((k) => k.length > 0);
     for (const key of parts) if (parts.length === 1 || key.split(" ").length >= 3) needles.add(key);
   }
-  const list = [...needles];
+  // containsWords(hay, needle) is ` ${hay} `.includes(` ${needle} `) for a non-empty needle (all of these are)
+  const list = [...needles].map((n) => ` ${n} `);
   if (list.length === 0) return () => false;
-  return (hay) => list.some((needle) => containsWords(hay, needle));
+  return (padded) => list.some((needle) => padded.includes(needle));
 }
 
 // A filler source hands the same segment objects to every pair of a batch: on a small corpus each filler is
-// checked against hundreds of pairs, and its word key (the costly part) is the same every time.
+// checked against hundreds of pairs, and its (padded) word key, the costly part, is the same every time.
 const wordKeys = new WeakMap<SegmentRef, string>();
 
 function segmentWordKey(seg: SegmentRef): string {
   let key = wordKeys.get(seg);
   if (key === undefined) {
-    key = wordKey(seg.text);
+    key = ` ${wordKey(seg.text)} `;
     wordKeys.set(seg, key);
   }
   return key;

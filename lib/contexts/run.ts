@@ -82,9 +82,10 @@ export async function startRun(runId: number, sel: Selection, opts: AssemblyOpti
   await o.onProgress?.({ done: 0, total, failed: 0, counters: {}, message: "decontaminating" });
   const { recipe, evalGrams } = await prepareRecipe(opts, o.evalFiles);
   const decontamination = await decontaminateCorpora(await corporaOfSelection(sel), evalGrams, { signal: o.signal });
-  await mergeRunParams(runId, { recipe, selection: sel });
-  await mergeRunStats(runId, { decontamination, evalSets: evalGrams.sources });
   await planChunks(runId, sel, total, o.chunkPairs);
+  await mergeRunStats(runId, { decontamination, evalSets: evalGrams.sources });
+  // last: a joining worker waits for the recipe, and by then the chunks exist
+  await mergeRunParams(runId, { recipe, selection: sel });
   return { total, recipe, decontamination, evalSets: evalGrams.sources };
 }
 
