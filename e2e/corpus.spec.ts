@@ -72,11 +72,19 @@ test("a file uploaded in the browser is imported with a progress bar, and its ba
   ];
   await page.getByLabel("Files to import").setInputFiles({ name: "uploaded.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(lines.join("\n")) });
   await page.getByLabel("Corpus name").fill("uploaded-news");
+  // the licence is asked for: "unknown" is allowed, with a warning that says how to set it later
+  const unknownLicence = page.getByRole("status").filter({ hasText: "Licence unknown" });
+  await expect(unknownLicence).toContainText("in2 license CORPUS ID");
+  await snap(page, "corpora-import-licence-unknown");
+  await page.getByLabel("Licence", { exact: true }).selectOption("spdx");
+  await page.getByLabel("SPDX licence id").fill("CC-BY-4.0");
+  await expect(unknownLicence).toHaveCount(0);
   await page.getByRole("button", { name: "Upload and import" }).click();
   const job = page.getByTestId(/^job-\d+$/);
   await expect(job.getByText("succeeded")).toBeVisible({ timeout: 60_000 });
   await expect(job).toContainText("2 documents imported");
   await expect(job).toContainText("2 lines skipped");
+  await expect(job).toContainText("licence cc-by-4.0"); // the SPDX id as the Hub id a dataset card states
   const skipped = page.getByRole("list", { name: "Skipped lines" });
   await expect(skipped).toContainText("uploaded.jsonl:2 — invalid JSON");
   await expect(skipped).toContainText('uploaded.jsonl:3 — missing text field "text"');

@@ -9,6 +9,7 @@ import { ErrorNotice, ProgressBar } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
 import { fmtBytes } from "@/lib/client/format";
 import { ImportResult } from "./import-result";
+import { LicenseField, licenseOf, type LicenseValue } from "./license-field";
 import { useImport } from "@/components/hooks/use-import";
 
 const TOKENIZERS = [
@@ -24,12 +25,13 @@ export function ImportForm() {
   const [textField, setTextField] = useState("text");
   const [tokenizer, setTokenizer] = useState("mistral");
   const [hfPath, setHfPath] = useState("");
+  const [license, setLicense] = useState<LicenseValue>({ choice: "unknown", spdx: "" });
   const busy = imp.upload !== null && !imp.job && !imp.error;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const name = corpus.trim() || files[0]?.name.replace(/(\.gz)?$/, "").replace(/\.(jsonl|json|txt)$/, "") || "";
-    void imp.start(files, { corpus: name, textField: textField.trim() || undefined, tokenizer: tokenizer === "hf" ? `hf:${hfPath.trim()}` : tokenizer });
+    void imp.start(files, { corpus: name, textField: textField.trim() || undefined, tokenizer: tokenizer === "hf" ? `hf:${hfPath.trim()}` : tokenizer, license: licenseOf(license) });
   };
 
   return (
@@ -52,6 +54,7 @@ export function ImportForm() {
           </Select>
           {tokenizer === "hf" && <Input className="mt-2" value={hfPath} onChange={(e) => setHfPath(e.target.value)} placeholder="/path/to/tokenizer.json" aria-label="tokenizer.json path" />}
         </Field>
+        <LicenseField value={license} onChange={setLicense} />
         <div className="flex items-center gap-3 md:col-span-2">
           <Button type="submit" disabled={!files.length || busy}><Upload size={14} aria-hidden /> Upload and import</Button>
           {imp.upload && !imp.job && (

@@ -18,18 +18,6 @@ const SPDX_TO_HUB: Record<string, string> = {
   "agpl-3.0-only": "agpl-3.0", "ofl-1.1-no-rfn": "ofl-1.1",
 };
 
-/** The licences the import form offers first (C4 and RealNews-like text is ODC-By). */
-export const COMMON_LICENSES = [
-  { id: "odc-by", label: "ODC-By 1.0 (C4, RealNews-like)" },
-  { id: "cc-by-4.0", label: "CC BY 4.0" },
-  { id: "cc-by-sa-4.0", label: "CC BY-SA 4.0" },
-  { id: "cc0-1.0", label: "CC0 1.0" },
-  { id: "apache-2.0", label: "Apache 2.0" },
-  { id: "mit", label: "MIT" },
-  { id: "odbl", label: "ODbL 1.0" },
-  { id: "other", label: "Other (see the source's terms)" },
-] as const;
-
 /** The Hub id for a licence as a user or a card writes it; a clear error when it is not a licence id. */
 export function normalizeLicense(input: string): string {
   const id = input.trim().toLowerCase();
