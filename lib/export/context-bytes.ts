@@ -100,7 +100,8 @@ class Prebuilt implements LoadedContext {
       const spans = JSON.parse(this.spansJson) as RecipeSpan[];
       const keys = spans.length ? this.keys.split(",") : [];
       // the keys appended to the freshly parsed objects, as lib/contexts appends them to its copies
-      for (const [i, s] of spans.entries()) {
+      for (let i = 0; i < spans.length; i++) {
+        const s = spans[i]!;
         const k = keys[i] ?? "";
         s.segmentKey = k || null;
         s.documentKey = k ? k.slice(0, k.lastIndexOf(":")) : null;
@@ -116,20 +117,21 @@ class Prebuilt implements LoadedContext {
    * numbers, null pieces, string roles and keys), for which the caller takes the generic path.
    */
   segmentsJson(): string | null {
-    let out = "[";
-    for (const s of this.spans) {
-      const { segmentId, segmentKey, documentId, documentKey, role, piece, charStart, charEnd, tokenStart, tokenEnd } = s;
+    const spans = this.spans;
+    const out: string[] = new Array<string>(spans.length);
+    for (let i = 0; i < spans.length; i++) {
+      const { segmentId, segmentKey, documentId, documentKey, role, piece, charStart, charEnd, tokenStart, tokenEnd } = spans[i]!;
       if (!(num(segmentId) && num(documentId) && num(charStart) && num(charEnd) && num(tokenStart) && num(tokenEnd) && (piece === null || num(piece))
         && typeof role === "string")) return null;
-      if (out.length > 1) out += ",";
-      out += `{"segment_id":${segmentId},"segment_key":${segmentKey === null ? "null" : JSON.stringify(segmentKey)},"document_id":${documentId},`
-        + `"document_key":${documentKey === null ? "null" : JSON.stringify(documentKey)},"role":${JSON.stringify(role)},"piece":${piece},`
+      out[i] = `{"segment_id":${segmentId},"segment_key":${segmentKey === null ? "null" : JSON.stringify(segmentKey)},"document_id":${documentId},`
+        + `"document_key":${documentKey === null ? "null" : JSON.stringify(documentKey)},"role":${ROLE_JSON.get(role) ?? JSON.stringify(role)},"piece":${piece},`
         + `"char_start":${charStart},"char_end":${charEnd},"token_start":${tokenStart},"token_end":${tokenEnd}}`;
     }
-    return `${out}]`;
+    return `[${out.join(",")}]`;
   }
 }
 
+const ROLE_JSON = new Map(["evidence", "source", "filler"].map((r) => [r, JSON.stringify(r)]));
 // a number JSON.stringify writes as String(n) does
 const num = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
