@@ -2,7 +2,8 @@ import { assembleContext, AssemblyError, type AssembledContext } from "@/lib/ass
 import { getTokenizer } from "@/lib/tokenize";
 import { DbFillerSource } from "./filler-source";
 import type { PairInput } from "./inputs";
-import { recipeKey, type RecipeBase } from "./recipe";
+import { effectiveSplit, recipeKey, type RecipeBase } from "./recipe";
+import { PairSplits, type SplitFilter } from "./split-filter";
 import type { AssemblyFailure } from "./types";
 
 /**
@@ -22,13 +23,14 @@ export interface BatchResult {
 
 /** One filler source per corpus, shared by the batches of a run so the cache is reused until cleared. */
 export class FillerSources {
-  private readonly sources = new Map<number, Promise<DbFillerSource>>();
+  private readonly sources = new Map<string, Promise<DbFillerSource>>();
 
-  get(corpusId: number): Promise<DbFillerSource> {
-    let s = this.sources.get(corpusId);
+  get(corpusId: number, split?: SplitFilter): Promise<DbFillerSource> {
+    const key = split ? `${corpusId}:${split.index}` : `${corpusId}`;
+    let s = this.sources.get(key);
     if (!s) {
-      s = DbFillerSource.forCorpus(corpusId);
-      this.sources.set(corpusId, s);
+      s = DbFillerSource.forCorpus(corpusId, split);
+      this.sources.set(key, s);
     }
     return s;
   }
@@ -65,17 +67,20 @@ export async function assembleBatch(pairs: PairInput[], opts: RecipeBase, source
     if (key === undefined) keys.set(tokenizer, (key = recipeKey(opts, tokenizer)));
     return key;
   };
+  // with splits, a pair's fillers come from its own document's split only (one pool per corpus and split)
+  const splits = effectiveSplit(opts.split) ? new PairSplits(effectiveSplit(opts.split)!) : null;
+  const filterOf = (p: PairInput) => splits?.filterFor(p.documentKey);
   for (let round = 0; pending.length > 0; round++) {
-    const needed = new Map<number, number[]>();
+    const needed = new Map<DbFillerSource, number[]>();
     const retry: PairInput[] = [];
     for (const p of pending) {
-      const source = await sources.get(p.corpusId);
+      const source = await sources.get(p.corpusId, filterOf(p));
       const tokenizer = await getTokenizer(p.tokenizer);
       const { value: ctx, error, missing } = source.attempt(() => assembleContext(p.input, source, tokenizer, options));
       if (missing.length > 0 && round < MAX_ROUNDS) {
-        const ids = needed.get(p.corpusId);
+        const ids = needed.get(source);
         if (ids) for (const id of missing) ids.push(id);
-        else needed.set(p.corpusId, missing);
+        else needed.set(source, missing);
         retry.push(p);
       } else if (missing.length > 0) {
         result.failures.push({ pairId: p.input.pairId, code: "filler_exhausted", message: "too many filler lookups" });
@@ -88,7 +93,7 @@ export async function assembleBatch(pairs: PairInput[], opts: RecipeBase, source
         throw error;
       }
     }
-    for (const [corpusId, ids] of needed) await (await sources.get(corpusId)).fetch(ids);
+    for (const [source, ids] of needed) await source.fetch(ids);
     pending = retry;
   }
   result.contexts.sort((a, b) => a.pairId - b.pairId);

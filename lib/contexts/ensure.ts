@@ -2,7 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { Assembler, prepareRecipe } from "./assembler";
 import { decontaminateCorpora } from "./decontaminate";
-import { recipeKey, runRecipe, type RecipeBase } from "./recipe";
+import { effectiveSplit, recipeKey, runRecipe, type RecipeBase, type SplitSpec } from "./recipe";
 import { contextIdsInRun, contextIdsWithRecipe, createRun, getRun } from "./store";
 
 /** Defaults shared by assembly and export, so an export with no options matches an assembly with none. */
@@ -18,6 +18,12 @@ export interface ContextRequest {
   tokenizer?: string;
   /** export exactly this assembly run's contexts: pairs without one in it are left out as `not_in_run` */
   runId?: number;
+  /**
+   * The export's splits by document: contexts are assembled with fillers from the pair's own split only (part of
+   * the recipe, so they are never mixed up with contexts drawn from the whole corpus). Ignored with `runId`: the
+   * run's contexts are what they are, and the export's ledger counts any filler outside its split.
+   */
+  split?: SplitSpec;
 }
 
 /** The recipe an export applied, as its manifest records it. */
@@ -54,7 +60,9 @@ export class ContextResolver {
     const { rows } = await pool().query<{ id: number }>(`SELECT id FROM corpus ORDER BY id`);
     await decontaminateCorpora(rows.map((r) => r.id), evalGrams);
     if (req.runId === undefined) {
-      return new ContextResolver({ ...active, activeEvalFingerprint: active.evalFingerprint, tokenizer: req.tokenizer ?? null, runId: null });
+      const split = effectiveSplit(req.split);
+      return new ContextResolver({ ...active, ...(split ? { split } : {}), activeEvalFingerprint: active.evalFingerprint,
+        tokenizer: req.tokenizer ?? null, runId: null });
     }
     const run = await getRun(req.runId);
     if (!run) throw new AppError("not_found", `assembly run ${req.runId} does not exist`);

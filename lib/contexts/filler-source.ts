@@ -3,6 +3,7 @@ import type { FillerSource, SegmentRef } from "@/lib/assemble";
 import { pool } from "@/lib/db/client";
 import type { Rng } from "@/lib/random";
 import { IntColumns } from "./int-columns";
+import { splitIndexSql, type SplitFilter } from "./split-filter";
 
 /** Candidate draws per requested filler before a draw gives up (only the pair's own documents are ever skipped). */
 const TRIES_PER_FILLER = 50;
@@ -37,16 +38,18 @@ export class DbFillerSource implements FillerSource {
     private readonly tokenCounts: Int32Array,
   ) {}
 
-  static async forCorpus(corpusId: number): Promise<DbFillerSource> {
+  /** The pool of a corpus, or of the documents of one split of it (a recipe with splits). */
+  static async forCorpus(corpusId: number, split?: SplitFilter): Promise<DbFillerSource> {
     if (!Number.isSafeInteger(corpusId)) throw new Error(`bad corpus id ${corpusId}`);
     const cols = new IntColumns(3);
     const client = await pool().connect();
     try {
+      const inSplit = split ? `AND ${splitIndexSql("d.sha256", split, (v) => client.escapeLiteral(v))} = ${Number(split.index)}` : "";
       // COPY streams the sorted list in ~64 KB chunks parsed straight into typed arrays: no row objects, so a
       // 10M-segment corpus costs its 120 MB of columns and nothing more
       const stream = client.query(copyTo(
         `COPY (SELECT s.id, s.document_id, s.token_count FROM segment s JOIN document d ON d.id = s.document_id
-               WHERE s.corpus_id = ${corpusId} AND NOT d.contaminated ORDER BY d.sha256 COLLATE "C", s.index) TO STDOUT`));
+               WHERE s.corpus_id = ${corpusId} AND NOT d.contaminated ${inSplit} ORDER BY d.sha256 COLLATE "C", s.index) TO STDOUT`));
       for await (const chunk of stream) cols.parse(chunk as Buffer);
     } finally {
       client.release();

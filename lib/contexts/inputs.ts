@@ -6,13 +6,15 @@ export interface PairInput {
   input: AssembleInput;
   corpusId: number;
   tokenizer: string;
+  /** the source document's content key (sha256): its split, when the recipe has splits */
+  documentKey: string;
   /** the source document or an evidence document overlaps an evaluation set: no context for this pair */
   contaminated: boolean;
 }
 
 interface Row {
   id: number; key: string; type: "single" | "multi"; answer: string; support: unknown; corpusId: number; tokenizer: string;
-  docId: number; docText: string; docTokens: number; contaminated: boolean;
+  docId: number; docKey: string; docText: string; docTokens: number; contaminated: boolean;
   evidence: { piece: number; needed: boolean; id: number; documentId: number; tokenCount: number; text: string; charStart: number; charEnd: number }[];
 }
 
@@ -24,7 +26,7 @@ export async function loadPairInputs(pairIds: number[]): Promise<PairInput[]> {
   if (pairIds.length === 0) return [];
   const { rows } = await pool().query<Row>(
     `SELECT p.id, p.key, p.type, p.answer, p.support, p.corpus_id AS "corpusId", c.tokenizer,
-            d.id AS "docId", d.text AS "docText", d.token_count AS "docTokens",
+            d.id AS "docId", d.sha256 AS "docKey", d.text AS "docText", d.token_count AS "docTokens",
             (d.contaminated OR bool_or(ed.contaminated)) AS contaminated,
             json_agg(json_build_object('piece', e.piece, 'needed', e.needed, 'id', s.id, 'documentId', s.document_id,
               'tokenCount', s.token_count, 'text', s.text, 'charStart', s.char_start, 'charEnd', s.char_end) ORDER BY e.piece) AS evidence
@@ -41,6 +43,7 @@ export async function loadPairInputs(pairIds: number[]): Promise<PairInput[]> {
   return rows.map((r) => ({
     corpusId: r.corpusId,
     tokenizer: r.tokenizer,
+    documentKey: r.docKey,
     contaminated: r.contaminated,
     input: {
       pairId: r.id,
