@@ -2,20 +2,14 @@
 // the real openai SDK against the local fake OpenAI server with a fixed latency L, at concurrency C, compared with
 // the ideal C / L (every lane always waiting on the server). Everything else — claiming items, storing each pair
 // with its evidence, history and quality flags in one transaction — is the overhead this measures.
-import os from "node:os";
 import { parseArgs } from "node:util";
-import { importFiles } from "@/lib/corpus/importer";
-import { demoFile } from "@/lib/corpus/demo";
 import { createItems } from "@/lib/generate/items";
 import { createJobRow } from "@/lib/generate/job-row";
 import { resolveRequest } from "@/lib/generate/params";
-import { pool } from "@/lib/db/client";
 import { getJob } from "@/lib/jobs/jobs";
 import { runJob } from "@/lib/jobs/runner";
 import "@/lib/jobs/kinds";
-import { openAiSdk } from "@/lib/llm/openai-client";
-import { startFakeOpenAi } from "../../test/support/fake-openai";
-import { benchDatabase, machine } from "./support";
+import { bareSdkRequests, loadAverage, machine, withFakeLlmBench } from "./support";
 
 const { values } = parseArgs({ options: {
   latency: { type: "string", default: "100" }, concurrency: { type: "string", default: "8,32" }, seconds: { type: "string", default: "8" },
@@ -23,11 +17,7 @@ const { values } = parseArgs({ options: {
 const latency = Number(values.latency);
 const lanes = values.concurrency.split(",").map(Number);
 
-const db = await benchDatabase();
-const fake = await startFakeOpenAi({ latencyMs: latency });
-Object.assign(process.env, { OPENAI_API_KEY: "bench", OPENAI_BASE_URL: fake.url, IN2_PRICE_TABLE: JSON.stringify({ bench: { input: 0.15, output: 0.6 } }) });
-try {
-  const { corpusId, segments } = await importFiles({ corpus: "bench", files: [{ path: demoFile() }] });
+await withFakeLlmBench({ latencyMs: latency }, async ({ corpusId, segments }) => {
   console.log(`bench:generate — fake server latency ${latency} ms, ${segments} segments — ${machine()}`);
   const rows = [];
   for (const c of lanes) {
@@ -48,31 +38,13 @@ try {
     const job = await getJob(id);
     const done = (job.result as { succeeded: number }).succeeded;
     const rate = done / seconds;
-    const ref = await bareRequests(c, count);
+    const ref = await bareSdkRequests(c, count, "A short text about a city council vote.");
     rows.push({ concurrency: c, items: done, select_seconds: selectSeconds, seconds, pairs_per_s: rate, ideal, efficiency: rate / ideal, bare_sdk_per_s: ref,
       cpu_ms_per_pair: (cpu.user + cpu.system) / 1000 / done });
     console.log(`C=${String(c).padStart(3)}  ${String(done).padStart(5)} pairs in ${seconds.toFixed(2)} s  ${rate.toFixed(1).padStart(6)} pairs/s  `
       + `ideal ${ideal.toFixed(0)} → ${(100 * rate / ideal).toFixed(1)}%  | bare SDK requests ${ref.toFixed(1)}/s → ${(100 * rate / ref).toFixed(1)}% of it  `
       + `| ${((cpu.user + cpu.system) / 1000 / done).toFixed(1)} ms CPU per pair | selection ${selectSeconds.toFixed(2)} s`);
   }
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+  console.log(loadAverage());
   console.log(JSON.stringify({ bench: "generate", date: new Date().toISOString(), machine: machine(), latency_ms: latency, rows }));
-} finally {
-  // pg's pool can see postgres' shutdown notice on a connection it is still closing; that is not a failure here
-  pool().on("error", () => {});
-  await fake.close();
-  await db.stop();
-}
-
-/** The reference in the same run: C lanes sending the same number of bare SDK requests, storing nothing. */
-async function bareRequests(c: number, n: number): Promise<number> {
-  const sdk = openAiSdk();
-  let left = n;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (left-- > 0) {
-      await sdk.chat.completions.create({ model: "bench", messages: [{ role: "user", content: "A short text about a city council vote." }] });
-    }
-  }));
-  return n / ((performance.now() - t0) / 1000);
-}
+});

@@ -3,23 +3,18 @@
 // C / L and with bare SDK requests at the same C in the same run. Also the ablation cost: calls per multi pair.
 // Pairs come from the offline generator on the demo corpus; the fake server answers each check by its key (closed-book:
 // "cannot answer"; with text: the pair's own answer), so every multi pair goes through ablation.
-import os from "node:os";
 import { parseArgs } from "node:util";
-import { importFiles } from "@/lib/corpus/importer";
-import { demoFile } from "@/lib/corpus/demo";
 import { createJobRow } from "@/lib/generate/job-row";
 import { resolveRequest } from "@/lib/generate/params";
 import { pool } from "@/lib/db/client";
 import { getJob } from "@/lib/jobs/jobs";
 import { runJob } from "@/lib/jobs/runner";
 import "@/lib/jobs/kinds";
-import { openAiSdk } from "@/lib/llm/openai-client";
 import { createItems } from "@/lib/verify/items";
 import { createVerifyJobRow } from "@/lib/verify/job-row";
 import { resolveVerifyRequest } from "@/lib/verify/params";
 import type { VerifyResult } from "@/lib/verify/verify-job";
-import { startFakeOpenAi } from "../../test/support/fake-openai";
-import { benchDatabase, machine } from "./support";
+import { bareSdkRequests, loadAverage, machine, withFakeLlmBench } from "./support";
 
 const { values } = parseArgs({ options: {
   latency: { type: "string", default: "100" }, concurrency: { type: "string", default: "8,32" }, seconds: { type: "string", default: "4" },
@@ -28,19 +23,13 @@ const { values } = parseArgs({ options: {
 const latency = Number(values.latency);
 const lanes = values.concurrency.split(",").map(Number);
 
-const db = await benchDatabase();
 const answers = new Map<number, string>();
-const fake = await startFakeOpenAi({
-  latencyMs: latency,
-  script: (key) => {
-    const [, pair, check] = key.split("|");
-    const answer = check === "closed_book" ? null : answers.get(Number(pair)) ?? null;
-    return { kind: "ok", content: JSON.stringify({ answerable: answer !== null, answer: answer ?? "" }) };
-  },
-});
-Object.assign(process.env, { OPENAI_API_KEY: "bench", OPENAI_BASE_URL: fake.url, IN2_PRICE_TABLE: JSON.stringify({ bench: { input: 0.15, output: 0.6 } }) });
-try {
-  const { corpusId, segments } = await importFiles({ corpus: "bench", files: [{ path: demoFile() }] });
+const script = (key: string) => {
+  const [, pair, check] = key.split("|");
+  const answer = check === "closed_book" ? null : answers.get(Number(pair)) ?? null;
+  return { kind: "ok" as const, content: JSON.stringify({ answerable: answer !== null, answer: answer ?? "" }) };
+};
+await withFakeLlmBench({ latencyMs: latency, script }, async ({ fake, corpusId, segments }) => {
   const g0 = performance.now();
   for (const [type, count] of [["single", Number(values.singles)], ["multi", Number(values.multis)]] as const) {
     const id = await createJobRow(resolveRequest({ type, count, corpusId, seed: 1, provider: "offline", concurrency: 2 }));
@@ -83,7 +72,7 @@ try {
       `SELECT count(DISTINCT i.id)::int AS multi, count(c.id)::int AS calls, count(c.id) FILTER (WHERE c.kind = 'ablation')::int AS ablation
        FROM verification_item i JOIN pair p ON p.id = i.pair_id JOIN pair_check c ON c.item_id = i.id WHERE i.job_id = $1 AND p.type = 'multi'`, [id]);
     const rate = checks / seconds;
-    const ref = await bareRequests(c, checks);
+    const ref = await bareSdkRequests(c, checks, "Question: who won the vote?");
     const a = ab[0]!;
     rows.push({ concurrency: c, pairs: r.verified, checks, seconds, checks_per_s: rate, ideal, efficiency: rate / ideal, bare_sdk_per_s: ref,
       vs_bare: rate / ref, calls_per_multi_pair: a.calls / a.multi, ablation_calls_per_multi_pair: a.ablation / a.multi,
@@ -92,23 +81,6 @@ try {
       + `ideal ${ideal.toFixed(0)} → ${(100 * rate / ideal).toFixed(1)}%  | bare SDK ${ref.toFixed(1)}/s → ${(100 * rate / ref).toFixed(1)}%  `
       + `| multi pair: ${(a.calls / a.multi).toFixed(2)} calls (${(a.ablation / a.multi).toFixed(2)} ablation) | ${((cpu.user + cpu.system) / 1000 / checks).toFixed(1)} ms CPU per check`);
   }
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+  console.log(loadAverage());
   console.log(JSON.stringify({ bench: "verify", date: new Date().toISOString(), machine: machine(), latency_ms: latency, rows }));
-} finally {
-  pool().on("error", () => {});
-  await fake.close();
-  await db.stop();
-}
-
-/** The reference in the same run: C lanes sending the same number of bare SDK requests, storing nothing. */
-async function bareRequests(c: number, n: number): Promise<number> {
-  const sdk = openAiSdk();
-  let left = n;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (left-- > 0) {
-      await sdk.chat.completions.create({ model: "bench", messages: [{ role: "user", content: "Question: who won the vote?" }] });
-    }
-  }));
-  return n / ((performance.now() - t0) / 1000);
-}
+});

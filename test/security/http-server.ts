@@ -78,27 +78,24 @@ export interface CallOptions { cookie?: string; bearer?: string; json?: unknown;
 // as bin/next-server.mjs does: the stamp counts only with this process's secret
 const PEER_SECRET = (process.env.IN2_PEER_SECRET ??= crypto.randomBytes(16).toString("hex"));
 
-export async function startTestServer(): Promise<TestServer> {
-  const routes = await loadRoutes();
+/** A Node request as the NextRequest a route handler gets (the body streams, it is not read first). */
+export function toNextRequest(req: http.IncomingMessage): NextRequest {
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+  const method = req.method ?? "GET";
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new NextRequest(url, { method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) } as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+/**
+ * An HTTP server on 127.0.0.1 (a free port) that answers each request with the Response `handle` gives: status,
+ * headers (each Set-Cookie apart) and a streamed body; a throw answers 500 with its message.
+ */
+export async function serveOnLoopback(handle: (req: http.IncomingMessage) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     void (async () => {
-      req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
-      req.headers[`${PEER_HEADER}-secret`] = PEER_SECRET;
-      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      const method = req.method ?? "GET";
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const hasBody = method !== "GET" && method !== "HEAD";
-      const nextReq = new NextRequest(url, { method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) } as ConstructorParameters<typeof NextRequest>[1]);
-      const gate = await proxy(nextReq);
-      let response: Response;
-      if (gate.status >= 400) response = gate;
-      else {
-        const found = findRoute(routes, method, url.pathname);
-        response = found
-          ? await found.handler(nextReq, { params: Promise.resolve(found.params) })
-          : Response.json({ error: { code: "not_found", message: `no route ${method} ${url.pathname}` } }, { status: 404 });
-      }
+      const response = await handle(req);
       const out: Record<string, string | string[]> = {};
       response.headers.forEach((v, k) => { out[k] = k === "set-cookie" ? response.headers.getSetCookie() : v; });
       res.writeHead(response.status, out);
@@ -110,11 +107,34 @@ export async function startTestServer(): Promise<TestServer> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** A route's 404 answer when no handler matches `method pathname`. */
+export const noRoute = (method: string, pathname: string) =>
+  Response.json({ error: { code: "not_found", message: `no route ${method} ${pathname}` } }, { status: 404 });
+
+export async function startTestServer(): Promise<TestServer> {
+  const routes = await loadRoutes();
+  const server = await serveOnLoopback(async (req) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[`${PEER_HEADER}-secret`] = PEER_SECRET;
+    const nextReq = toNextRequest(req);
+    const gate = await proxy(nextReq);
+    if (gate.status >= 400) return gate;
+    const { method } = nextReq;
+    const { pathname } = new URL(nextReq.url);
+    const found = findRoute(routes, method, pathname);
+    return found ? found.handler(nextReq, { params: Promise.resolve(found.params) }) : noRoute(method, pathname);
+  });
+  const base = server.url;
   return {
     url: base,
     routes,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: server.close,
     call: (method, p, opts = {}) => new Promise((resolve, reject) => {
       const headers: Record<string, string> = { origin: base, ...opts.headers };
       if (opts.cookie) headers.cookie = opts.cookie;
