@@ -36,6 +36,7 @@ export const importCommand: Command = {
       maxParagraphTokens: maxParagraphTokens(values),
       license: (values.license as string | undefined) ?? (values.demo ? DEMO_LICENSE : undefined),
       onSkip: (s) => progress(`skipped ${s.file}:${s.line}: ${s.reason}`),
+      onIndexBuild: () => progress("import: all rows written; building the search indexes (deferred during this big import)…"),
       onProgress: (p) => {
         if (Date.now() - last < 1000 && p.bytesRead < p.bytesTotal) return;
         last = Date.now();

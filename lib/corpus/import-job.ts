@@ -52,6 +52,7 @@ export const importJob = defineJob({
           recent.push(s);
           if (recent.length > 20) recent.shift();
         },
+        onIndexBuild: () => void ctx.progress({ message: "all rows written; building the search indexes (deferred during this big import)" }),
         onProgress: (pr) => {
           void ctx.progress({
             done: pr.bytesRead, total: pr.bytesTotal,

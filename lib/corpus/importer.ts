@@ -12,7 +12,7 @@ import { detectLicense, normalizeLicense, UNKNOWN_LICENSE } from "./license";
 import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
 import { copyField, type CutDoc } from "./cut";
-import { ensureIndexes, maybeDeferIndexes } from "./search-index";
+import { ensureIndexes, indexesPending, maybeDeferIndexes } from "./search-index";
 import { startCutter } from "./segment-pool";
 
 export interface ImportFile { path: string; name?: string }
@@ -33,6 +33,8 @@ export interface ImportOptions {
   /** the source text's licence (Hub or SPDX id); when absent, a Hub folder's README.md may state it (license.ts) */
   license?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** told when the rows are all written and the deferred indexes are being built (minutes for a GB) */
+  onIndexBuild?: () => void;
   onSkip?: (s: Skip) => void;
   signal?: AbortSignal;
 }
@@ -155,7 +157,10 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     // the indexes come back even when the import fails (a no-op when they were never dropped)
     if (!finished) await ensureIndexes().catch(() => 0);
   }
-  if (opts.buildIndexes !== false) summary.searchIndexSeconds = await ensureIndexes();
+  if (opts.buildIndexes !== false && (await indexesPending())) {
+    opts.onIndexBuild?.();
+    summary.searchIndexSeconds = await ensureIndexes();
+  }
   return summary;
 }
 

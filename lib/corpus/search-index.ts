@@ -73,14 +73,19 @@ export async function maybeDeferIndexes(bytes: number): Promise<boolean> {
   }
 }
 
+/** Whether an index is deferred or the full-text index is missing (what ensureIndexes would build). */
+export async function indexesPending(): Promise<boolean> {
+  const { rows: [state] } = await pool().query<{ pending: boolean }>(
+    `SELECT to_regclass($1) IS NULL OR EXISTS (SELECT 1 FROM deferred_index) AS pending`, [SEARCH_INDEX]);
+  return state!.pending;
+}
+
 /**
  * Builds every deferred index, and the full-text index if it is missing (a no-op when nothing is). Returns the
  * seconds spent building.
  */
 export async function ensureIndexes(): Promise<number> {
-  const { rows: [state] } = await pool().query<{ present: boolean; deferred: number }>(
-    `SELECT to_regclass($1) IS NOT NULL AS present, (SELECT count(*)::int FROM deferred_index) AS deferred`, [SEARCH_INDEX]);
-  if (state!.present && state!.deferred === 0) return 0;
+  if (!(await indexesPending())) return 0;
   const t0 = performance.now();
   const client = await pool().connect();
   try {
