@@ -18,7 +18,7 @@ const MAX_PIECES = 8;
  * corpus size (it sorted every segment by a hash before), and the sample depends on content and seed, never on
  * ids. Contaminated documents are left out, as generation leaves them out.
  */
-async function sampleInputs(type: "single" | "multi", seed: string, corpusId?: number): Promise<{ segmentIds: number[]; texts: string[] }[]> {
+export async function sampleInputs(type: "single" | "multi", seed: string, corpusId?: number): Promise<{ segmentIds: number[]; texts: string[] }[]> {
   if (type === "single") {
     const rows = await walkPage(seed, null, SAMPLES, async (arc, _after, limit) => (await pool().query<WalkRow & { text: string }>(
       `SELECT x.id, x.text, x.h, x.k FROM corpus c CROSS JOIN LATERAL (

@@ -1,14 +1,21 @@
-// npm run bench:team [-- --reviewers 50 --seconds 45 --baseline-seconds 15 --pairs 20000]
+// npm run bench:team [-- --reviewers 50 --seconds 45 --baseline-seconds 15 --pairs 20000 --legacy-seconds 0 --clients process --trace]
 // N signed-in reviewers work the review queue over HTTP on loopback, each reading 0.75–2.25 s per pair, the way the
 // review page does it (a buffer of 5 prefetched pairs, refilled below 3, a PATCH per decision). Reports conflicts
 // (409 on a decision), next-pair and decision latency p50/p99. The reference phase runs the same load with
 // `peek=true` (no leases: everyone is served the queue head, the behaviour before leases) on the same database.
+// `--legacy-seconds N` adds a phase with the claim as it was before the one-statement claim (team-legacy-claim.ts).
+// The reviewers run in a child process (`--clients process`, default; browsers are not in the server's process) or
+// in the bench process (`--clients inline`, as the first version did). `--trace`: the slowest next-pair requests with
+// their queries (time including the wait for a pooled connection), and the server's event-loop delay.
 import http from "node:http";
+import os from "node:os";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { fork, type ChildProcess } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { NextRequest } from "next/server";
 import { from as copyFrom } from "pg-copy-streams";
@@ -19,17 +26,39 @@ import { createUser } from "@/lib/auth/users";
 import { pool } from "@/lib/db/client";
 import { createRng } from "@/lib/random";
 import { benchDatabase, demoDocs, machine } from "./support";
+import { legacyNextRoute } from "./team-legacy-claim";
+import { runReviewers, type PhaseSpec, type Tally } from "./team-reviewers";
 
 const { values } = parseArgs({ options: {
   reviewers: { type: "string", default: "50" }, seconds: { type: "string", default: "45" },
   "baseline-seconds": { type: "string", default: "15" }, pairs: { type: "string", default: "20000" },
-  trace: { type: "boolean", default: false },
+  trace: { type: "boolean", default: false }, clients: { type: "string", default: "process" },
+  "legacy-seconds": { type: "string", default: "0" },
 } });
 const REVIEWERS = Number(values.reviewers);
 const SECONDS = Number(values.seconds);
 const BASE_SECONDS = Number(values["baseline-seconds"]);
 const PAIRS = Number(values.pairs);
 const TRACE = values.trace;
+const CLIENTS = values.clients === "inline" ? "inline" : "process";
+const LEGACY_SECONDS = Number(values["legacy-seconds"]);
+
+/** The reviewers in a child process (browsers are not in the server's process); one phase per message. */
+let child: ChildProcess | null = null;
+/** Started before any phase, so its start-up is not timed. */
+async function startChild(): Promise<void> {
+  if (CLIENTS === "inline" || child) return;
+  child = fork(fileURLToPath(new URL("./team-reviewers.ts", import.meta.url)), ["--team-reviewers"], { execArgv: process.execArgv });
+  await new Promise((r) => child!.once("message", r));
+}
+async function inChild(spec: PhaseSpec): Promise<Tally> {
+  await startChild();
+  const c = child!;
+  return new Promise((resolve, reject) => {
+    c.once("message", (m: Tally | { error: string }) => ("error" in m ? reject(new Error(m.error)) : resolve(m)));
+    c.send(spec);
+  });
+}
 
 /** --trace: each request's server time and its queries (time incl. waiting for a pooled connection). */
 type Query = { sql: string; ms: number; waiting: number };
@@ -101,6 +130,7 @@ function serve(): Promise<{ url: string; close(): Promise<void> }> {
       const nreq = new NextRequest(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
       const m = /^\/api\/pairs\/(\d+)$/.exec(url.pathname);
       const response = url.pathname === "/api/pairs/next" ? await nextRoute(nreq, { params: Promise.resolve({}) })
+        : url.pathname === "/api/legacy/next" ? await legacyNextRoute(nreq, { params: Promise.resolve({}) })
         : m && req.method === "PATCH" ? await patchRoute(nreq, { params: Promise.resolve({ id: m[1]! }) })
         : new Response("not found", { status: 404 });
       res.writeHead(response.status, { "content-type": "application/json" });
@@ -114,54 +144,21 @@ function serve(): Promise<{ url: string; close(): Promise<void> }> {
   })));
 }
 
-interface Tally { decisions: number; conflicts: number; errors: number; nextMs: number[]; decideMs: number[] }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** One reviewer as the review page drives the API: prefetch 5, refill below 3 in the background, decide, read. */
-async function reviewer(base: string, cookie: string, seed: number, until: number, peek: boolean, t: Tally) {
-  const rng = createRng(`team-bench:${seed}`);
-  const headers = { cookie, origin: base, "content-type": "application/json" };
-  let buffer: { id: number; version: number }[] = [];
-  let cursor: string | null = null;
-  let fetching: Promise<void> | null = null;
-  const refill = () => fetching ??= (async () => {
-    const t0 = performance.now();
-    const r = await fetch(`${base}/api/pairs/next?limit=5${peek ? "&peek=true" : ""}${cursor ? `&after=${encodeURIComponent(cursor)}` : ""}`, { headers });
-    t.nextMs.push(performance.now() - t0);
-    if (!r.ok) { t.errors++; return; }
-    const body = (await r.json()) as { items: { id: number; version: number }[]; next: string | null };
-    cursor = body.next;
-    buffer.push(...body.items.filter((p) => !buffer.some((b) => b.id === p.id)));
-  })().finally(() => { fetching = null; });
-  while (performance.now() < until) {
-    if (buffer.length < 3) void refill();
-    if (!buffer.length) await refill();
-    const pair = buffer.shift();
-    if (!pair) { await sleep(200); continue; }
-    await sleep(750 + rng.next() * 1500);
-    if (performance.now() >= until) break;
-    const t0 = performance.now();
-    const r = await fetch(`${base}/api/pairs/${pair.id}`, { method: "PATCH", headers, body: JSON.stringify({ version: pair.version, status: rng.next() < 0.8 ? "accepted" : "rejected" }) });
-    t.decideMs.push(performance.now() - t0);
-    await r.arrayBuffer();
-    if (r.status === 409) t.conflicts++;
-    else if (r.ok) t.decisions++;
-    else t.errors++;
-  }
-}
-
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1)) : null; };
 
-async function phase(name: string, base: string, cookies: string[], seconds: number, peek: boolean) {
-  const t: Tally = { decisions: 0, conflicts: 0, errors: 0, nextMs: [], decideMs: [] };
-  const start = performance.now();
-  const until = start + seconds * 1000;
+async function phase(name: string, base: string, cookies: string[], seconds: number, opts: { peek?: boolean; legacy?: boolean } = {}) {
+  const spec: PhaseSpec = { base, cookies, seconds, peek: Boolean(opts.peek), seedOffset: opts.peek ? 1000 : opts.legacy ? 2000 : 0,
+    path: opts.legacy ? "/api/legacy/next" : "/api/pairs/next" };
   served.length = 0;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  await Promise.all(cookies.map((c, i) => reviewer(base, c, i + (peek ? 1000 : 0), until, peek, t)));
+  const start = performance.now();
+  const t = CLIENTS === "inline" ? await runReviewers(spec) : await inChild(spec);
   loop.disable();
   if (TRACE) {
+    const firstSecond = t.nextAt.map((at, i) => (at <= 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
+    const later = t.nextAt.map((at, i) => (at > 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
+    console.error(`${name}: next-pair at the client, first second (everyone starts at once): n=${firstSecond.length} p50/max ${pct(firstSecond, 0.5)}/${pct(firstSecond, 1)} ms; after it: n=${later.length} p50/p99/max ${pct(later, 0.5)}/${pct(later, 0.99)}/${pct(later, 1)} ms`);
     const late = served.filter((s) => s.path.endsWith("/next") && s.at - start > 1000).map((s) => s.ms);
     const early = served.filter((s) => s.path.endsWith("/next") && s.at - start <= 1000).map((s) => s.ms);
     console.error(`${name}: server time of next, first second: n=${early.length} p50/max ${pct(early, 0.5)}/${pct(early, 1)} ms; after: n=${late.length} p50/p99/max ${pct(late, 0.5)}/${pct(late, 0.99)}/${pct(late, 1)} ms`);
@@ -188,10 +185,16 @@ try {
     const u = await createUser({ email: `r${i}@bench.in2`, role: "reviewer", password: "bench password 1" });
     cookies.push(`${SESSION_COOKIE}=${(await createSession(u.id)).token}`);
   }
+  await startChild();
   const rows = [];
-  if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, true));
+  if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, { peek: true }));
+  let legacy = null;
+  if (LEGACY_SECONDS > 0) {
+    await pool().query(`DELETE FROM pair_lease`);
+    legacy = await phase("legacy claim (rounds)", server.url, cookies, LEGACY_SECONDS, { legacy: true });
+  }
   await pool().query(`DELETE FROM pair_lease`);
-  const leased = await phase("leased queue", server.url, cookies, SECONDS, false);
+  const leased = await phase("leased queue", server.url, cookies, SECONDS);
   rows.push(leased);
   const ref = rows.length > 1 ? rows[0]! : null;
   console.log(JSON.stringify({ bench: "team", machine: machine(), reviewers: REVIEWERS, pairs: PAIRS,
@@ -199,11 +202,13 @@ try {
     decisionsPerMinute: Math.round(leased.decisions * 60 / SECONDS),
     vsReference: ref ? { conflictPct: ref.conflictPct, decisionsPerMinute: Math.round(ref.decisions * 60 / BASE_SECONDS),
       throughputRatio: ref.decisions ? Number(((leased.decisions / SECONDS) / (ref.decisions / BASE_SECONDS)).toFixed(2)) : null } : null,
-    rows }));
+    legacyClaim: legacy ? { nextP50: legacy.nextP50, nextP99: legacy.nextP99, decideP99: legacy.decideP99, conflictPct: legacy.conflictPct } : null,
+    clients: CLIENTS, load: os.loadavg().map((x) => Number(x.toFixed(2))), rows: legacy ? [...rows, legacy] : rows }));
 } catch (err) {
   console.error(err);
   process.exitCode = 1;
 } finally {
+  (child as ChildProcess | null)?.kill();
   await server.close();
   pool().on("error", () => {});
   await db.stop();
