@@ -17,11 +17,16 @@ export const assemblyRequest = z.object({
   seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String).default("1"),
   /** extra evaluation sets (server-side file paths: CLI arguments or finished uploads) */
   evalFiles: z.array(z.string().min(1)).max(20).default([]),
+  /** workers sharing the run: the job queues workers − 1 share jobs that take chunks of it (any worker, any machine) */
+  workers: z.number().int().min(1).max(32).default(1),
 }).refine((r) => r.minTokens <= r.maxTokens, { message: "min tokens must not exceed max tokens", path: ["maxTokens"] });
 export type AssemblyRequest = z.infer<typeof assemblyRequest>;
 export type AssemblyRequestInput = z.input<typeof assemblyRequest>;
 
 export const ASSEMBLE_KIND = "assemble";
+/** A share of an assemble job's run, taken by another worker (lib/contexts/assemble-job.ts). */
+export const ASSEMBLE_SHARE_KIND = "assemble-share";
+export const assembleShareParams = z.object({ runId: z.number().int().positive() });
 
 /** The paper's mix (An et al., 2024): ~1.1M type 1, ~300K type 2, ~150K short, normalised over the three. */
 export const PAPER_MIX = { single: 1.1 / 1.55, multi: 0.3 / 1.55, short: 0.15 / 1.55 } as const;
