@@ -82,7 +82,9 @@ try {
   const pgBefore = await postgresCpuSeconds();
   const cpuBefore = process.cpuUsage();
   // the import proper (rows committed), then the deferred indexes built as its follow-up step, timed apart
+  const threads = sampleThreads();
   const imp = await withPeakRss(() => importFiles({ corpus: "bench", files: [{ path: file }], buildIndexes: false }));
+  const perThread = threads.stop();
   const cpu = process.cpuUsage(cpuBefore);
   const nodeCpu = (cpu.user + cpu.system) / 1e6;
   const pgCpu = (await postgresCpuSeconds()) - pgBefore;
@@ -106,6 +108,10 @@ try {
     // end_to_end_mbps adds the index build that follows it
     end_to_end_mbps: +endToEndMbps.toFixed(2), end_to_end_ratio: +(endToEndMbps / segMbps).toFixed(2), index_build_s: +build.seconds.toFixed(1),
     cpu_s: { cold_segmentation: +seg.cpu.toFixed(1), import_node: +nodeCpu.toFixed(1), import_postgres: +pgCpu.toFixed(1), index_build_postgres: +buildPgCpu.toFixed(1) },
+    // node per thread: the main thread (read, parse, hash, COPY) and the busiest other (the segmentation thread)
+    node_threads_cpu_s: { main: +perThread.main.toFixed(1), busiest_other: +perThread.busiest.toFixed(1), rest: +perThread.rest.toFixed(1) },
+    // an idle 2-core machine: wall ≥ max(busiest single thread, all CPU / 2); the reference runs on one core
+    idle_2core_bound_ratio: +(seg.cpu / Math.max(perThread.main, perThread.busiest, pgCpu, (nodeCpu + pgCpu) / 2)).toFixed(2),
     cpu_s_per_mb: { cold_segmentation: +(seg.cpu / mb).toFixed(3), import_node: +(nodeCpu / mb).toFixed(3), import_postgres: +(pgCpu / mb).toFixed(3), index_build_postgres: +(buildPgCpu / mb).toFixed(3) },
     // an idle 2-core machine: the import's wall time is bounded below by max(node, postgres, (node + postgres) / 2)
     cpu_ratio: +(seg.cpu / Math.max(nodeCpu, pgCpu, (nodeCpu + pgCpu) / 2)).toFixed(2),
@@ -114,6 +120,34 @@ try {
 } finally {
   await db.stop();
   fs.rmSync(file, { force: true });
+}
+
+/** CPU seconds of each of this process's threads while the import runs (a thread's own figures vanish when it exits). */
+function sampleThreads() {
+  const last = new Map<string, number>();
+  const read = () => {
+    for (const tid of fs.readdirSync("/proc/self/task")) {
+      try {
+        const f = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8").slice(0);
+        const v = f.slice(f.lastIndexOf(")") + 2).split(" ");
+        last.set(tid, (Number(v[11]) + Number(v[12])) / 100);
+      } catch { /* exited between readdir and read */ }
+    }
+  };
+  const base = new Map<string, number>();
+  read();
+  for (const [k, v] of last) base.set(k, v);
+  const timer = setInterval(read, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      const used = [...last].map(([tid, v]) => [tid, v - (base.get(tid) ?? 0)] as const);
+      const main = used.find(([tid]) => tid === String(process.pid))?.[1] ?? 0;
+      const others = used.filter(([tid]) => tid !== String(process.pid)).map(([, v]) => v).sort((a, b) => b - a);
+      return { main, busiest: others[0] ?? 0, rest: others.slice(1).reduce((a, b) => a + b, 0) };
+    },
+  };
 }
 
 /** CPU seconds used so far by the bench's PostgreSQL: the postmaster, its live children and its reaped children. */
