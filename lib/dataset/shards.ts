@@ -4,6 +4,7 @@ import zlib from "node:zlib";
 import { ParquetWriter, fileWriter, type SchemaElement } from "hyparquet-writer";
 import { sha256File } from "@/lib/export/write-file";
 import { COLUMNS, type ColumnKind, type DatasetRow } from "./rows";
+import { snappyCompress } from "./snappy";
 import type { DatasetRowFormat } from "./params";
 
 /** The Parquet schema of a row format: strings UTF8, counts INT32, messages list<struct<role, content>>, the rest JSON. */
@@ -66,7 +67,8 @@ export class SplitShards {
     this.shards.push({ tmp, rows: 0, bytes: 0 });
     if (this.shardFormat === "parquet") {
       this.parquet = new ParquetWriter({ writer: fileWriter(tmp), schema: parquetSchema(this.rowFormat), codec: "SNAPPY",
-        createdBy: "in2-studio (hyparquet-writer)", statistics: false });
+        // our Snappy: the same format, about twice as fast as the writer's own on long texts (snappy.ts)
+        compressors: { SNAPPY: snappyCompress }, createdBy: "in2-studio (hyparquet-writer)", statistics: false });
     } else {
       this.fd = fs.openSync(tmp, "w");
     }
