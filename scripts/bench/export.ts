@@ -12,7 +12,7 @@ import zlib from "node:zlib";
 import { importFiles } from "@/lib/corpus/importer";
 import { DEMO_CORPUS, demoFile } from "@/lib/corpus/demo";
 import { pool } from "@/lib/db/client";
-import { appContextStore } from "@/lib/export/contexts-adapter";
+import { appContextStore, textContextStore } from "@/lib/export/contexts-adapter";
 import { exportOptions, type ExportRequest } from "@/lib/export/params";
 import { runExport } from "@/lib/export/run-export";
 import { exportBatches } from "@/lib/export/source";
@@ -38,6 +38,8 @@ try {
   const run = (format: "raw" | "film", file: string, compressionLevel?: number) =>
     withPeakRss(() => runExport({ options: exportOptions.parse({ ...request, format, compressionLevel }), out: path.join(dir, file), store: appContextStore }));
   const raw = await run("raw", "raw.jsonl");
+  // the previous loader in the same run: texts rebuilt as JS strings by lib/contexts and escaped by JSON.stringify
+  const viaStrings = await withPeakRss(() => runExport({ options: exportOptions.parse(request), out: path.join(dir, "strings", "raw.jsonl"), store: textContextStore }));
   const film = await run("film", "film.jsonl");
   const gz1 = await run("raw", "raw-1.jsonl.gz", 1);
   const gz6 = await run("raw", "raw-6.jsonl.gz", 6);
@@ -58,12 +60,13 @@ try {
     await new Promise<void>((r) => out.end(() => r()));
   });
   const gzipRef = await withPeakRss(() => pipeline(fs.createReadStream(raw.result.out), zlib.createGzip({ level: 1 }), fs.createWriteStream(path.join(dir, "ref.gz"))));
-  const same = first.sha256 === raw.result.sha256;
+  const same = first.sha256 === raw.result.sha256 && viaStrings.result.sha256 === raw.result.sha256;
 
   const mb = (n: number) => n / 1e6;
   const mbps = (r: { result: { uncompressedBytes: number }; seconds: number }) => mb(r.result.uncompressedBytes) / r.seconds;
   const lines: [string, number, number, number][] = [
     ["export raw .jsonl", mb(raw.result.uncompressedBytes), raw.seconds, raw.peakRss],
+    ["export raw .jsonl, texts as JS strings (previous path)", mb(viaStrings.result.uncompressedBytes), viaStrings.seconds, viaStrings.peakRss],
     ["export film .jsonl", mb(film.result.uncompressedBytes), film.seconds, film.peakRss],
     ["export raw .jsonl.gz level 1 (MB before gzip)", mb(gz1.result.uncompressedBytes), gz1.seconds, gz1.peakRss],
     ["export raw .jsonl.gz level 6 (MB before gzip)", mb(gz6.result.uncompressedBytes), gz6.seconds, gz6.peakRss],
@@ -73,14 +76,15 @@ try {
   ];
   // the table goes to stderr; stdout is the one JSON line
   console.error(`bench:export — ${raw.result.rows} rows, raw ${mb(raw.result.bytes).toFixed(0)} MB, gzip -1 ${mb(gz1.result.bytes).toFixed(0)} MB, -6 ${mb(gz6.result.bytes).toFixed(0)} MB — ${machine()}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.error(`RSS before the timed exports: ${(baseRss / 1e6).toFixed(0)} MB; warm-up file identical to the timed raw export: ${same}`);
-  for (const [name, m, sec, rss] of lines) console.error(`${name.padEnd(52)} ${(m / sec).toFixed(1).padStart(7)} MB/s  ${sec.toFixed(2).padStart(6)} s   peak RSS ${(rss / 1e6).toFixed(0)} MB`);
+  console.error(`RSS before the timed exports: ${(baseRss / 1e6).toFixed(0)} MB; warm-up, timed and string-path raw exports identical: ${same}`);
+  for (const [name, m, sec, rss] of lines) console.error(`${name.padEnd(56)} ${(m / sec).toFixed(1).padStart(7)} MB/s  ${sec.toFixed(2).padStart(6)} s   peak RSS ${(rss / 1e6).toFixed(0)} MB`);
   const plainMbps = mb(bytes.length) / plainWrite.seconds;
   console.log(JSON.stringify({
     bench: "export", date: new Date().toISOString(), machine: machine(), load: os.loadavg().map((l) => Number(l.toFixed(2))), rows: raw.result.rows,
     long_contexts: ctx!.n, mean_tokens: Math.round(ctx!.avg), raw_mb: mb(raw.result.bytes),
     raw_mbps: mbps(raw), film_mbps: mbps(film), gzip1_mbps: mbps(gz1), gzip6_mbps: mbps(gz6), read_only_mbps: mb(raw.result.uncompressedBytes) / readOnly.seconds,
-    plain_write_mbps: plainMbps, raw_vs_plain_write: mbps(raw) / plainMbps, raw_vs_read_only: mbps(raw) / (mb(raw.result.uncompressedBytes) / readOnly.seconds), gzip1_vs_gzip6: mbps(gz1) / mbps(gz6),
+    plain_write_mbps: plainMbps, raw_vs_plain_write: mbps(raw) / plainMbps, raw_vs_read_only: mbps(raw) / (mb(raw.result.uncompressedBytes) / readOnly.seconds),
+    raw_strings_mbps: mbps(viaStrings), raw_vs_strings: mbps(raw) / mbps(viaStrings), gzip1_vs_gzip6: mbps(gz1) / mbps(gz6),
     gzip1_mb: mb(gz1.result.bytes), gzip6_mb: mb(gz6.result.bytes), gzip_ref_mbps: mb(bytes.length) / gzipRef.seconds,
     peak_rss_mb: Math.max(raw.peakRss, film.peakRss, gz1.peakRss, gz6.peakRss) / 1e6, base_rss_mb: baseRss / 1e6, reproducible: same,
   }));
