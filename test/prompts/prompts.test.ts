@@ -105,6 +105,20 @@ describe("prompt versions", () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it("dry-runs a multi prompt on the first pieces of 5 seeded documents, the same ones for the same seed", async () => {
+    const r = await dryRun({ type: "multi", text: builtinSystem("multi"), seed: "4", corpusId });
+    expect(r.replies).toHaveLength(5);
+    expect(r.replies.every((x) => x.segmentIds.length >= 2)).toBe(true);
+    // each input is one document's segments in order
+    for (const x of r.replies) {
+      const { rows } = await pool().query<{ d: number; i: number }>(`SELECT document_id AS d, index AS i FROM segment WHERE id = ANY($1::int[]) ORDER BY index`, [x.segmentIds]);
+      expect(new Set(rows.map((s) => s.d)).size).toBe(1);
+      expect(rows.map((s) => s.i)).toEqual(rows.map((_, k) => k));
+    }
+    expect((await dryRun({ type: "multi", text: builtinSystem("multi"), seed: "4", corpusId })).replies.map((x) => x.segmentIds)).toEqual(r.replies.map((x) => x.segmentIds));
+    expect((await dryRun({ type: "multi", text: builtinSystem("multi"), seed: "5", corpusId })).replies.map((x) => x.segmentIds)).not.toEqual(r.replies.map((x) => x.segmentIds));
+  });
+
   it("in2 generate --prompt FILE saves the file as a version and generates with it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "in2-prompt-"));
     const file = path.join(dir, "Dates First.txt");
