@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/client";
 import { checkPair, corpusNearDuplicates, nearDuplicateFlag, nearDuplicateOf, nearDuplicatesOf, scoreFlags, type QualityFlag } from "@/lib/quality";
+import { estimateProbeRows } from "@/lib/quality/near-duplicates";
 import type { Queryable } from "./detail";
 
 export interface PairText { id: number; corpusId: number; type: "single" | "multi"; question: string; answer: string; support: string[] }
@@ -7,6 +8,11 @@ export interface Assessment { flags: QualityFlag[]; score: number }
 
 /** Above this many pairs one corpus-wide near-duplicate pass is cheaper than an index probe per pair. */
 const CORPUS_PASS_AT = 2000;
+/**
+ * Below it too, when the probes would read more rows than this share of all pairs: a probe row is a random heap
+ * page, a corpus-pass row a sequential one (at 2M pairs with recycled questions, 200 probes took minutes).
+ */
+const PROBE_ROWS_SHARE = 0.25;
 const BATCH = 500;
 
 async function evidenceTexts(db: Queryable, ids: number[]): Promise<Map<number, { piece: number; text: string; needed: boolean }[]>> {
@@ -24,6 +30,15 @@ function assess(p: PairText, evidence: { piece: number; text: string; needed?: b
   return { flags, score: scoreFlags(flags) };
 }
 
+/** How a recheck of these pairs finds near-duplicates: index probes per pair, or one pass over their corpora. */
+export async function nearDuplicatePass(db: Queryable, ids: number[]): Promise<"probes" | "corpus"> {
+  if (ids.length >= CORPUS_PASS_AT) return "corpus";
+  if (!ids.length) return "probes";
+  const { rows } = await db.query<{ question: string }>(`SELECT question FROM pair WHERE id = ANY($1::int[])`, [ids]);
+  const { probeRows, pairs } = await estimateProbeRows(db, rows.map((r) => r.question));
+  return probeRows > PROBE_ROWS_SHARE * pairs ? "corpus" : "probes";
+}
+
 /** Quality of one pair as it would be with this text (used by edits before they are written). */
 export async function assessPair(db: Queryable, p: PairText): Promise<Assessment> {
   const evidence = (await evidenceTexts(db, [p.id])).get(p.id) ?? [];
@@ -38,7 +53,7 @@ export async function assessPair(db: Queryable, p: PairText): Promise<Assessment
 export async function recheckQuality(pairIds: number[], db: Queryable = pool()): Promise<{ checked: number; flagged: number; changed: number }> {
   const ids = [...new Set(pairIds)].sort((a, b) => a - b);
   let corpusDups: Map<number, number> | null = null;
-  if (ids.length >= CORPUS_PASS_AT) {
+  if (await nearDuplicatePass(db, ids) === "corpus") {
     const { rows } = await db.query<{ c: number }>(`SELECT DISTINCT corpus_id AS c FROM pair WHERE id = ANY($1::int[])`, [ids]);
     corpusDups = await corpusNearDuplicates(db, rows.map((r) => r.c));
   }

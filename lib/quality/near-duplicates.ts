@@ -237,6 +237,27 @@ export async function questionWordFrequencies(db: Queryable): Promise<Map<string
 }
 
 /**
+ * Estimated rows the index probes of these questions would read: per question and probe word, the word's share of
+ * stored questions (an unlisted word at the smallest listed share, an upper bound) times the stored pairs
+ * (pg_class.reltuples). A recheck compares it with one corpus-wide pass (corpusNearDuplicates reads every question
+ * once, sequentially): when every content word of a question is common, as in templated or recycled questions,
+ * 200 probes at 2M pairs read ~6,000 rows each from random heap pages.
+ */
+export async function estimateProbeRows(db: Queryable, questions: string[]): Promise<{ probeRows: number; pairs: number }> {
+  const [frequency, { rows }] = await Promise.all([
+    questionWordFrequencies(db),
+    db.query<{ n: number }>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'pair'::regclass`),
+  ]);
+  const pairs = rows[0]?.n ?? 0;
+  let floor = Infinity;
+  for (const f of frequency.values()) if (f < floor) floor = f;
+  if (!Number.isFinite(floor)) floor = 0;
+  let share = 0;
+  for (const q of questions) for (const w of probeWords(q, undefined, frequency)) share += frequency.get(w) ?? floor;
+  return { probeRows: share * pairs, pairs };
+}
+
+/**
  * For stored pairs: the earliest pair of the same corpus (lower id) whose question is a near-duplicate, by pair id.
  * One statement for the whole batch: per pair, candidates come from the `to_tsvector('simple', question)` GIN
  * index (a LATERAL probe with its rarest words), then the MinHash above verifies them exactly. Pairs written

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { getPair, getPairs } from "@/lib/pairs/detail";
 import { countPairs, listPairs } from "@/lib/pairs/list";
-import { recheckQuality } from "@/lib/pairs/quality";
+import { nearDuplicatePass, recheckQuality } from "@/lib/pairs/quality";
 import { updatePair } from "@/lib/pairs/update";
 import { corpusNearDuplicates, forgetQuestionWordFrequencies, probeWords, questionWordFrequencies } from "@/lib/quality/near-duplicates";
 import type { SeedKind } from "@/test/support/review-seed";
@@ -116,6 +116,29 @@ describe("quality checks on pairs cut from the demo corpus", () => {
     for (const [id, earlier] of planted) expect(flagged.get(id)).toContain(`#${earlier}`);
     const all = await corpusNearDuplicates(pool(), [base.corpusId]);
     for (const id of added) expect(all.get(id)).toBe(planted.get(id));
+
+    // a planted pair alone goes through the index probes (its rarest words are rare), with the same result
+    const dups = [...planted.keys()];
+    await pool().query(`UPDATE pair SET quality_flags = '[]' WHERE id = ANY($1::int[])`, [dups]);
+    for (const id of dups) {
+      expect(await nearDuplicatePass(pool(), [id])).toBe("probes");
+      expect(await recheckQuality([id])).toMatchObject({ checked: 1, changed: 1 });
+    }
+    for (const p of await getPairs(dups)) expect(p.qualityFlags.find((x) => x.code === "near_duplicate")?.reason).toContain(`#${planted.get(p.id)}`);
+  });
+
+  it("rechecks questions made only of common words with one corpus-wide pass instead of probes", async () => {
+    const base = await getPair(ids[0]!);
+    const { rows } = await pool().query<{ id: number }>(
+      `INSERT INTO pair (type, corpus_id, document_id, question, answer, original, provider, model, prompt_version)
+       SELECT 'single', $1, $2, 'Which orchestra toured Lisbon during the winter festival?', 'a', '{}', 'bench', 'm', 'v1' FROM generate_series(1, 300)
+       RETURNING id`, [base.corpusId, base.documentId]);
+    const copies = rows.map((r) => r.id).sort((a, b) => a - b);
+    await pool().query("ANALYZE pair");
+    forgetQuestionWordFrequencies();
+    expect(await nearDuplicatePass(pool(), copies.slice(-100))).toBe("corpus");
+    await recheckQuality(copies.slice(-100));
+    for (const p of await getPairs(copies.slice(-100))) expect(p.qualityFlags.find((f) => f.code === "near_duplicate")?.reason).toContain(`#${copies[0]}`);
   });
 });
 
