@@ -93,7 +93,12 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   // decided at the first batch with new documents, so re-importing a file the corpus already holds changes nothing
   let deferred: Promise<boolean> | null = null;
   let finished = false;
-  const cutter = await startCutter(corpus.tokenizer, maxParagraphTokens, bytesTotal);
+  // started at the first batch with new documents: re-importing a file the corpus holds never starts the thread
+  let cutter: ReturnType<typeof startCutter> | null = null;
+  // Documents of batches started but not yet committed. Batches overlap, so a repeat in a later batch must not
+  // race its first occurrence to the table: the first line always wins, as in a one-batch-at-a-time import
+  // (same file → same stored rows, metadata and source line included).
+  const inFlight = new Set<string>();
   try {
     for (const [i, file] of files.entries()) {
       const name = file.name;
@@ -102,9 +107,12 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
       const inflight: Promise<void>[] = [];
       const flush = async () => {
         if (!batch.length) return;
-        const b = batch;
+        const read = batch;
         batch = [];
         batchChars = 0;
+        const b = read.filter((d) => !inFlight.has(d.sha));
+        summary.documents.duplicates += read.length - b.length;
+        for (const d of b) inFlight.add(d.sha);
         const step = (async () => {
           const fresh = await newDocuments(corpus.id, b);
           if (!fresh.length) {
@@ -112,14 +120,15 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
             return;
           }
           deferred ??= maybeDeferIndexes(bytesTotal);
-          const cut = await cutter.cut(fresh.map((d) => d.text));
+          cutter ??= startCutter(corpus.tokenizer, maxParagraphTokens, bytesTotal);
+          const cut = await (await cutter).cut(fresh.map((d) => d.text));
           await deferred;
           const r = await writeBatch(corpus.id, fresh, cut);
           summary.documents.imported += r.imported;
           summary.documents.duplicates += b.length - r.imported;
           summary.segments += r.segments;
           report();
-        })();
+        })().finally(() => { for (const d of b) inFlight.delete(d.sha); });
         step.catch(() => {}); // handled where it is awaited; this only silences the "unhandled" warning
         inflight.push(step);
         if (inflight.length >= IN_FLIGHT) await inflight.shift();
@@ -153,7 +162,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     }
     finished = true;
   } finally {
-    await cutter.close();
+    if (cutter) await cutter.then((c) => c.close(), () => {});
     // the indexes come back even when the import fails (a no-op when they were never dropped)
     if (!finished) await ensureIndexes().catch(() => 0);
   }

@@ -157,7 +157,7 @@ describe("in2 import (CLI)", () => {
     const file = write("cli.jsonl", [doc("A story about a new library opening downtown."), "oops"].join("\n"));
     const r = await runCli(["import", file, "--corpus", "cli"]);
     expect(r.code).toBe(0);
-    expect(r.json).toEqual({ corpus: "cli", documents: { imported: 1, duplicates: 0 }, segments: 1, contaminated: 0, skipped: [{ file: "cli.jsonl", line: 2, reason: expect.stringMatching(/^invalid JSON/) }] });
+    expect(r.json).toEqual({ corpus: "cli", license: "unknown", documents: { imported: 1, duplicates: 0 }, segments: 1, contaminated: 0, skipped: [{ file: "cli.jsonl", line: 2, reason: expect.stringMatching(/^invalid JSON/) }] });
     expect(r.stderr).toContain("skipped cli.jsonl:2: invalid JSON");
   });
 
