@@ -3,6 +3,7 @@ import { applyAuditBody, createAuditBody } from "@/lib/audit/schemas";
 import { userIdByEmail } from "@/lib/auth/users";
 import { pairFilter } from "@/lib/pairs/schemas";
 import { progress, UsageError, type Command, type Values } from "../command";
+import { numberOption } from "../options";
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -19,14 +20,6 @@ function parseFilter(text: string | undefined) {
   const parsed = pairFilter.omit({ audit: true }).strict().safeParse(raw);
   if (!parsed.success) throw new UsageError(`--filter: ${parsed.error.issues.map((i) => `${i.path.join(".") || "filter"}: ${i.message}`).join("; ")}`);
   return parsed.data;
-}
-
-function num(values: Values, key: string): number | undefined {
-  const v = values[key];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new UsageError(`--${key} must be a number`);
-  return n;
 }
 
 function auditId(positionals: string[]): number {
@@ -51,8 +44,8 @@ export const auditCommand: Command = {
   async run(values, positionals) {
     const action = positionals[0];
     if (action === "create") {
-      const body = createAuditBody.safeParse({ filter: parseFilter(values.filter as string | undefined), size: num(values, "size"),
-        margin: num(values, "margin"), confidence: num(values, "confidence"), seed: values.seed, name: values.name });
+      const body = createAuditBody.safeParse({ filter: parseFilter(values.filter as string | undefined), size: numberOption(values, "size"),
+        margin: numberOption(values, "margin"), confidence: numberOption(values, "confidence"), seed: values.seed, name: values.name });
       if (!body.success) throw new UsageError(body.error.issues.map((i) => i.message).join("; "));
       const a = await createAudit(body.data, await actor(values));
       progress(`audit ${a.id}: ${a.size} of ${a.population} pairs sampled (seed ${a.seed}); review them at /review?audit=${a.id}`);
@@ -65,7 +58,7 @@ export const auditCommand: Command = {
       return { audit: a };
     }
     if (action === "apply") {
-      const body = applyAuditBody.safeParse({ acceptAbove: num(values, "accept-above"), rejectBelow: num(values, "reject-below") });
+      const body = applyAuditBody.safeParse({ acceptAbove: numberOption(values, "accept-above"), rejectBelow: numberOption(values, "reject-below") });
       if (!body.success) throw new UsageError("give --accept-above and/or --reject-below (0…1)");
       const r = await applyAudit(auditId(positionals), body.data, await actor(values));
       progress(`${r.decision.action}ed ${r.decision.changed} pairs (bulk action ${r.decision.groupId}, undoable)`);

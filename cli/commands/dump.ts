@@ -2,6 +2,7 @@ import { getCorpus } from "@/lib/corpus/corpora";
 import { streamDocuments } from "@/lib/corpus/documents";
 import { streamSegments } from "@/lib/corpus/segments";
 import { UsageError, type Command, type Values } from "../command";
+import { wholeOption } from "../options";
 import { writeLine } from "../output";
 import { remoteCorpusId } from "../remote";
 
@@ -10,14 +11,7 @@ async function corpusId(name: unknown): Promise<number | undefined> {
 }
 
 function tokenRange(values: Values) {
-  const n = (name: string) => {
-    const v = values[name];
-    if (v === undefined) return undefined;
-    const x = Number(v);
-    if (!Number.isInteger(x) || x < 0) throw new UsageError(`--${name} must be a whole number`);
-    return x;
-  };
-  return { minTokens: n("min-tokens"), maxTokens: n("max-tokens") };
+  return { minTokens: wholeOption(values, "min-tokens", 0), maxTokens: wholeOption(values, "max-tokens", 0) };
 }
 
 function needJsonl(values: Values): void {

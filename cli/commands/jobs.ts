@@ -5,6 +5,7 @@ import { retryFailedItems } from "@/lib/generate/items";
 import { listItems, type ItemListRow } from "@/lib/generate/item-list";
 import { assertSucceeded, UsageError } from "../errors";
 import { followJob } from "../follow";
+import { numberArg, wholeOption } from "../options";
 import { progress } from "../output";
 import type { Remote } from "../remote";
 import type { Command, Values } from "../command";
@@ -70,14 +71,14 @@ async function jobs(api: JobsBackend, v: Values, pos: string[]): Promise<unknown
     if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status)) {
       throw new UsageError(`--status must be one of ${JOB_STATUSES.join(", ")}`);
     }
-    const limit = int(v.limit, "limit") ?? 50;
+    const limit = wholeOption(v, "limit") ?? 50;
     if (limit < 1 || limit > 200) throw new UsageError("--limit must be between 1 and 200");
-    const rows = await api.list({ kind: v.kind as string | undefined, status, limit, before: int(v.before, "before") });
+    const rows = await api.list({ kind: v.kind as string | undefined, status, limit, before: wholeOption(v, "before") });
     return { jobs: rows.map(brief), next_before: rows.length === limit ? rows[rows.length - 1]!.id : null };
   }
   if (!sub) throw new UsageError("name a subcommand: list, show, wait, cancel, retry, resume or logs");
   if (!["show", "wait", "cancel", "retry", "resume", "logs"].includes(sub)) throw new UsageError(`unknown subcommand "${sub}"`);
-  const id = int(idArg, "job id");
+  const id = numberArg(idArg, "the job id", { whole: true });
   if (id === undefined || id < 1) throw new UsageError(`${sub} needs a job id: in2 jobs ${sub} ID`);
   switch (sub) {
     case "show": return api.get(id);
@@ -101,7 +102,7 @@ async function jobs(api: JobsBackend, v: Values, pos: string[]): Promise<unknown
       assertSucceeded(job, job);
       return job;
     }
-    default: return logs(api, id, int(v.limit, "limit") ?? 100);
+    default: return logs(api, id, wholeOption(v, "limit") ?? 100);
   }
 }
 
@@ -141,9 +142,4 @@ function brief(j: JobRow) {
   };
 }
 
-function int(v: unknown, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw new UsageError(`${name.startsWith("job") ? "the job id" : `--${name}`} must be a whole number`);
-  return n;
-}
+

@@ -7,6 +7,7 @@ import { getProbeSet, listProbeSets, type ProbeSetRow } from "@/lib/probe/sets";
 import { PAPER_REFERENCE } from "@/lib/probe/reference";
 import { runProbeInProcess } from "@/lib/probe/run-in-process";
 import { progress, UsageError, type Command, type Values } from "../command";
+import { wholeOption } from "../options";
 import { followRemoteJob, type Remote } from "../remote";
 import type { ProbeRunSummary } from "@/lib/probe/runs";
 
@@ -15,12 +16,11 @@ const USAGE = `in2 probe build --style document|code|database [--tokens 32768] [
        in2 probe export --set ID --out PATH
        in2 probe list`;
 
-const int = (v: unknown, name: string): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number`);
-  return n;
-};
+/** The build options, the same here and against a server (POST /api/probe/sets validates them there). */
+const buildOptions = (v: Values) => ({
+  style: v.style, tokens: wholeOption(v, "tokens"), sets: wholeOption(v, "sets"), seed: v.seed, positions: wholeOption(v, "positions"),
+  binSize: wholeOption(v, "bin-size"), corpus: v.corpus, tokenizer: v.tokenizer, name: v.name,
+});
 
 export const probeCommand: Command = {
   name: "probe",
@@ -35,10 +35,7 @@ export const probeCommand: Command = {
   async run(v, positionals) {
     const sub = positionals[0];
     if (sub === "build") {
-      const parsed = buildProbeBody.safeParse({
-        style: v.style, tokens: int(v.tokens, "tokens"), sets: int(v.sets, "sets"), seed: v.seed, positions: int(v.positions, "positions"),
-        binSize: int(v["bin-size"], "bin-size"), corpus: v.corpus, tokenizer: v.tokenizer, name: v.name,
-      });
+      const parsed = buildProbeBody.safeParse(buildOptions(v));
       if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
       const started = Date.now();
       const set = await buildAndSaveProbeSet(parsed.data);
@@ -53,7 +50,7 @@ export const probeCommand: Command = {
       const set = await resolveSet(String(v.set));
       const summary = await runProbeInProcess({
         setId: set.id, model: String(v.model), endpoint: v.endpoint as string | undefined,
-        concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
+        concurrency: wholeOption(v, "concurrency") ?? 4, fresh: Boolean(v.fresh),
       }, progress);
       return { ...summary, excluded: set.excludedCount, reference: { source: "FILM paper, VaL Probing 32K, all three styles", models: PAPER_REFERENCE } };
     }
@@ -75,10 +72,7 @@ export const probeCommand: Command = {
 async function probeRemote(remote: Remote, v: Values, positionals: string[]): Promise<unknown> {
   const sub = positionals[0];
   if (sub === "build") {
-    const { set } = await remote.post<{ set: ProbeSetRow }>("/api/probe/sets", {
-      style: v.style, tokens: int(v.tokens, "tokens"), sets: int(v.sets, "sets"), seed: v.seed, positions: int(v.positions, "positions"),
-      binSize: int(v["bin-size"], "bin-size"), corpus: v.corpus, tokenizer: v.tokenizer, name: v.name,
-    });
+    const { set } = await remote.post<{ set: ProbeSetRow }>("/api/probe/sets", buildOptions(v));
     progress(`built probe set ${set.id} "${set.name}" on ${remote.url}: ${set.setCount} contexts, ${set.exampleCount} examples`);
     const written = v.out ? await downloadSet(remote, set.id, String(v.out)) : 0;
     return { ...describeSet(set), ...(v.out ? { out: v.out, written } : {}) };
@@ -91,7 +85,7 @@ async function probeRemote(remote: Remote, v: Values, positionals: string[]): Pr
     }
     if (!v.model) throw new UsageError("name the model: --model M");
     const { run } = await remote.post<{ run: { id: number; jobId: number } }>("/api/probe/runs", {
-      setId: Number(v.set), model: String(v.model), endpoint: v.endpoint, concurrency: int(v.concurrency, "concurrency") ?? 4, fresh: Boolean(v.fresh),
+      setId: Number(v.set), model: String(v.model), endpoint: v.endpoint, concurrency: wholeOption(v, "concurrency") ?? 4, fresh: Boolean(v.fresh),
     });
     const job = await followRemoteJob(remote, run.jobId, (j) => `probe run ${run.id} (${String(v.model)}): ${j.done}/${j.total} scored${j.failed ? `, ${j.failed} failed` : ""} — ${j.status}`);
     if (job.status !== "succeeded") throw new Error(`probe run ${run.id} ${job.status}${job.error ? `: ${job.error}` : ""}`);
