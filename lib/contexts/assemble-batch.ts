@@ -35,8 +35,11 @@ export class FillerSources {
     return s;
   }
 
-  /** Drops cached segments once they pass `limit` (a 32K context holds ~200 fillers; a batch a few thousand). */
-  async trim(limit = 50_000): Promise<void> {
+  /**
+   * Drops cached segments once they pass `limit`: a batch of 200 draws ~22K fillers, so a small corpus stays cached
+   * whole and a big one (where fillers rarely recur) is kept to about one batch's texts.
+   */
+  async trim(limit = 30_000): Promise<void> {
     for (const s of this.sources.values()) {
       const source = await s;
       if (source.size > limit) source.clear();

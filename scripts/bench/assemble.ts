@@ -15,7 +15,9 @@ import { AppError } from "@/lib/api/errors";
 import { runAssembly } from "@/lib/contexts";
 import { joinAssembly } from "@/lib/contexts/run";
 import { createRun } from "@/lib/contexts/store";
+import { DbFillerSource } from "@/lib/contexts/filler-source";
 import { loadPairInputs } from "@/lib/contexts/inputs";
+import { createRng } from "@/lib/random";
 import { closeDb, pool } from "@/lib/db/client";
 import { getTokenizer } from "@/lib/tokenize";
 import { benchDatabase, machine, withPeakRss } from "./support";
@@ -37,20 +39,19 @@ const OPTS = { minTokens: 4096, maxTokens: 32768, shortRatio: 0.1, seed: "1" };
 const load = () => os.loadavg().map((l) => Number(l.toFixed(2)));
 const log = (s: string) => console.error(s);
 
-/** What any assembler must read: the pairs' inputs, the eligible list and ~the fillers' texts (as many bytes as the contexts hold). */
+/**
+ * What any assembler must read: the pairs' inputs, the eligible filler list (read as assembly reads it) and as
+ * many filler texts as the contexts hold (~110 per pair, pseudo-random, one query per batch of 200).
+ */
 async function readInputsOnly(ids: number[], corpusId: number): Promise<number> {
   let chars = 0;
-  const { rows } = await pool().query<{ id: number }>(
-    `SELECT s.id FROM segment s JOIN document d ON d.id = s.document_id
-     WHERE s.corpus_id = $1 AND NOT d.contaminated ORDER BY d.sha256 COLLATE "C", s.index`, [corpusId]);
-  const eligible = Int32Array.from(rows, (r) => r.id);
-  let x = 12345;
+  const source = await DbFillerSource.forCorpus(corpusId);
+  const rng = createRng("reference");
   for (let i = 0; i < ids.length; i += 200) {
     const inputs = await loadPairInputs(ids.slice(i, i + 200));
-    const want: number[] = [];
-    // ~160 fillers of ~120 tokens per 18K-token context: pseudo-random ids, fetched in one query per batch
-    for (let j = 0; j < inputs.length * 110; j++) { x = (x * 1103515245 + 12345) >>> 0; want.push(eligible[x % eligible.length]!); }
-    const { rows: segs } = await pool().query<{ text: string }>(`SELECT text FROM segment WHERE id = ANY($1::int[])`, [want]);
+    // a small corpus is read whole (its fillers recur); a big one ~110 texts per pair
+    const drawn = source.attempt(() => source.draw(rng, new Set(), Math.min(inputs.length * 110, Math.floor(source.eligible / 2))));
+    const { rows: segs } = await pool().query<{ text: string }>(`SELECT text FROM segment WHERE id = ANY($1::int[])`, [drawn.missing]);
     for (const s of segs) chars += s.text.length;
     for (const p of inputs) chars += p.input.sourceDocument.text.length;
   }
