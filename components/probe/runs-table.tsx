@@ -1,6 +1,7 @@
 "use client";
 
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/table";
 import { Badge, EmptyState, ProgressBar } from "@/components/ui/feedback";
 import { fmtInt, fmtTime } from "@/lib/client/format";
 import type { ProbeRunSummary } from "@/lib/probe/runs";
@@ -17,15 +18,8 @@ export function RunsTable({ runs, hidden, onToggle, indexOf }: {
       <CardHeader title="Runs" description="Scored examples are stored one by one: a stopped run resumes where it was. Failed requests are asked again on resume." />
       {runs.length === 0 && <EmptyState title="No run yet">Start a run above against a model endpoint; its curve appears here as answers arrive.</EmptyState>}
       {runs.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="tabular w-full text-sm" data-testid="probe-runs">
-            <thead className="text-left text-xs text-zinc-500">
-              <tr className="border-b border-zinc-100 dark:border-zinc-800">
-                <th className="px-4 py-2 font-medium">Chart</th><th className="px-4 py-2 font-medium">Run</th><th className="px-4 py-2 font-medium">Model</th>
-                <th className="px-4 py-2 font-medium">Set</th><th className="w-48 px-4 py-2 font-medium">Progress</th>
-                <th className="px-4 py-2 text-right font-medium">Avg</th><th className="px-4 py-2 text-right font-medium">Gap</th><th className="px-4 py-2 font-medium">Started</th>
-              </tr>
-            </thead>
+        <DataTable className="tabular w-full text-sm" data-testid="probe-runs" columns={["Chart", "Run", "Model", "Set", { label: "Progress", className: "w-48" },
+          { label: "Avg", className: "text-right" }, { label: "Gap", className: "text-right" }, "Started"]}>
             <tbody>
               {runs.map((r) => {
                 const status = r.job?.status ?? "queued";
@@ -54,8 +48,7 @@ export function RunsTable({ runs, hidden, onToggle, indexOf }: {
                 );
               })}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </Card>
   );

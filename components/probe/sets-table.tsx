@@ -3,6 +3,7 @@
 import { Download, Play } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/table";
 import { Badge, EmptyState, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { fmtInt, fmtTime } from "@/lib/client/format";
 import { STYLE_INFO } from "@/lib/probe/types";
@@ -20,17 +21,7 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
         <EmptyState title="No probing set yet">Build one above: a 32K document set from the paper&apos;s sentences is the usual start.</EmptyState>
       )}
       {data && data.sets.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="probe-sets">
-            <thead className="text-left text-xs text-zinc-500">
-              <tr className="border-b border-zinc-100 dark:border-zinc-800">
-                <th className="px-4 py-2 font-medium">Set</th><th className="px-4 py-2 font-medium">Style</th>
-                <th className="px-4 py-2 text-right font-medium">Tokens</th>
-                <th className="px-4 py-2 text-right font-medium">Contexts × items</th><th className="px-4 py-2 text-right font-medium">Examples</th>
-                <th className="px-4 py-2 text-right font-medium">Excluded</th><th className="px-4 py-2 text-right font-medium">Runs</th>
-                <th className="px-4 py-2 font-medium">Created</th><th />
-              </tr>
-            </thead>
+        <DataTable data-testid="probe-sets" columns={["Set", "Style", ...["Tokens", "Contexts × items", "Examples", "Excluded", "Runs"].map((label) => ({ label, className: "text-right" })), "Created", ""]}>
             <tbody className="tabular">
               {data.sets.map((s) => (
                 <tr key={s.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
@@ -54,8 +45,7 @@ export function SetsTable({ onRun }: { onRun: (setId: number) => void }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </Card>
   );

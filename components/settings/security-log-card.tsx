@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, ErrorNotice, SkeletonRows } from "@/components/ui/feedback";
 import { Select } from "@/components/ui/fields";
+import { DataTable } from "@/components/ui/table";
 import { AUDIT_ACTIONS, type AuditEventRow } from "@/lib/auth/audit-actions";
 import { api } from "@/lib/client/fetch";
 import { fmtTime } from "@/lib/client/format";
@@ -37,11 +38,7 @@ export function SecurityLogCard() {
       {q.isPending && <div className="p-4"><SkeletonRows rows={5} /></div>}
       {q.data && !events.length && <p className="p-4 text-sm text-zinc-500">No event{action ? ` of this kind` : ""} yet.</p>}
       {events.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[640px] text-sm">
-            <thead className="text-left text-xs text-zinc-500">
-              <tr className="border-b border-zinc-100 dark:border-zinc-800"><th className="px-4 py-2 font-medium">When</th><th className="px-4 py-2 font-medium">Event</th><th className="px-4 py-2 font-medium">Who</th><th className="px-4 py-2 font-medium">What</th><th className="px-4 py-2 font-medium">From</th></tr>
-            </thead>
+        <DataTable className="w-full min-w-[640px] text-sm" columns={["When", "Event", "Who", "What", "From"]}>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-zinc-100 align-top dark:border-zinc-800">
@@ -53,8 +50,7 @@ export function SecurityLogCard() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {q.hasNextPage && <div className="p-3 text-center"><Button variant="secondary" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>Older events</Button></div>}
     </Card>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge, ErrorNotice } from "@/components/ui/feedback";
 import { Input, Select } from "@/components/ui/fields";
+import { DataTable } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { UserRow, UserStatus } from "@/lib/auth/users";
@@ -47,11 +48,7 @@ export function UsersCard({ meId }: { meId: number }) {
   return (
     <Card>
       <CardHeader title="Users" description="viewer reads · reviewer reviews and edits pairs · curator imports, generates, assembles, exports · admin manages users, endpoints and the security log" />
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[640px] text-sm">
-          <thead className="text-left text-xs text-zinc-500">
-            <tr className="border-b border-zinc-100 dark:border-zinc-800"><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Email</th><th className="px-4 py-2 font-medium">Status</th><th className="px-4 py-2 font-medium">Role</th><th className="px-4 py-2 text-right font-medium">Actions</th></tr>
-          </thead>
+      <DataTable className="w-full min-w-[640px] text-sm" columns={["Name", "Email", "Status", "Role", { label: "Actions", className: "text-right" }]}>
           <tbody>
             {users.data?.users.map((u) => {
               const self = u.id === meId;
@@ -82,8 +79,7 @@ export function UsersCard({ meId }: { meId: number }) {
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {resetFor && (
         <form className="flex flex-wrap items-center gap-2 border-b border-zinc-100 bg-zinc-50 px-4 py-3 text-sm dark:border-zinc-800 dark:bg-zinc-900/50"
           onSubmit={(e) => { e.preventDefault(); reset.mutate({ user: resetFor, password: newPw }); }}>
