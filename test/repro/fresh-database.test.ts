@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -6,6 +5,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withPool } from "@/lib/db/database";
+import { runNode } from "../support/cli";
 import { TEMPLATE_DB, withDatabase } from "../support/global-setup";
 
 /**
@@ -39,22 +39,11 @@ async function freshDatabase(): Promise<string> {
  * Runs the steps on one database in one process (test/repro/journey.mjs: each step through the CLI's entry,
  * cli/main.ts), so each "machine" has module state of its own. Returns each command's JSON line.
  */
-function machine(url: string, steps: (string[] | { review: string })[]): Promise<Record<string, unknown>[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(process.cwd(), "test", "repro", "journey.mjs"), JSON.stringify(steps)], {
-      cwd: process.cwd(), env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => { stdout += d; });
-    child.stderr.on("data", (d: Buffer) => { stderr += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (process.env.IN2_REPRO_TIMES) console.error(stderr.split("\n").filter((l) => l.startsWith("[time]")).join("\n"));
-      if (code !== 0) reject(new Error(`journey failed (exit ${code}):\n${stderr.slice(-4000)}`));
-      else resolve(stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>));
-    });
-  });
+async function machine(url: string, steps: (string[] | { review: string })[]): Promise<Record<string, unknown>[]> {
+  const { code, stdout, stderr } = await runNode(path.join("test", "repro", "journey.mjs"), [JSON.stringify(steps)], { DATABASE_URL: url });
+  if (process.env.IN2_REPRO_TIMES) console.error(stderr.split("\n").filter((l) => l.startsWith("[time]")).join("\n"));
+  if (code !== 0) throw new Error(`journey failed (exit ${code}):\n${stderr.slice(-4000)}`);
+  return stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function stage(url: string, sql: string): Promise<string[]> {
