@@ -4,9 +4,8 @@ import { FlaskConical } from "lucide-react";
 import { useState } from "react";
 import { useCorporaQuery } from "@/components/hooks/use-corpora-query";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
-import { ErrorNotice } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
+import { FormCard } from "@/components/ui/form-card";
 import { fmtInt } from "@/lib/client/format";
 import { PROBE_STYLES, STYLE_INFO, type ProbeStyle } from "@/lib/probe/types";
 import { useBuildProbeSet } from "@/components/hooks/use-build-probe-set";
@@ -24,8 +23,7 @@ export function BuildSetForm() {
   const [seed, setSeed] = useState("0");
   const [corpus, setCorpus] = useState("");
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     build.mutate({
       style, tokens: Number(tokens), sets: Number(sets), seed, positions: optionalInt(positions),
       corpus: style === "document" && corpus ? corpus : undefined,
@@ -33,10 +31,8 @@ export function BuildSetForm() {
   };
 
   return (
-    <Card>
-      <CardHeader title="Build a probing set"
-        description="Contexts filled to the token budget with the tokenizer; the target sits at every position (or evenly spaced ones). Ambiguous targets are excluded and counted." />
-      <form onSubmit={submit} className="grid gap-3 p-4 sm:grid-cols-2">
+    <FormCard title="Build a probing set" onSubmit={submit} error={build.error}
+      description="Contexts filled to the token budget with the tokenizer; the target sits at every position (or evenly spaced ones). Ambiguous targets are excluded and counted.">
         <Field label="Style">
           <Select value={style} onChange={(e) => setStyle(e.target.value as ProbeStyle)} aria-label="Style">
             {PROBE_STYLES.map((s) => <option key={s} value={s}>{s} — {STYLE_INFO[s].pattern}</option>)}
@@ -68,8 +64,6 @@ export function BuildSetForm() {
             </span>
           )}
         </div>
-        {build.error && <div className="sm:col-span-2"><ErrorNotice error={build.error} /></div>}
-      </form>
-    </Card>
+    </FormCard>
   );
 }

@@ -6,9 +6,8 @@ import { useEndpointsQuery } from "@/components/hooks/use-endpoints-query";
 import { useJobQuery } from "@/components/hooks/use-job-query";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
-import { ErrorNotice } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/fields";
+import { FormCard } from "@/components/ui/form-card";
 import { useProbeSetsQuery } from "@/components/hooks/use-probe-sets-query";
 import { useStartProbeRun } from "@/components/hooks/use-start-probe-run";
 
@@ -25,17 +24,15 @@ export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id
   const chosenEndpoint = endpoint || endpoints.data?.endpoints[0]?.name || "";
   const offered = endpoints.data?.endpoints.find((ep) => ep.name === chosenEndpoint)?.models ?? [];
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (chosen === null) return;
     start.mutate({ setId: chosen, model: model.trim(), endpoint: chosenEndpoint || undefined, concurrency: Number(concurrency) });
   };
 
   return (
-    <Card>
-      <CardHeader title="Run against a model"
-        description="Any OpenAI-compatible server (vLLM, llama.cpp, OpenAI). Greedy: temperature 0, at most 128 new tokens. Re-running the same set, model and endpoint resumes it." />
-      <form onSubmit={submit} className="grid gap-3 p-4 sm:grid-cols-2">
+    <FormCard title="Run against a model" onSubmit={submit} error={start.error}
+      description="Any OpenAI-compatible server (vLLM, llama.cpp, OpenAI). Greedy: temperature 0, at most 128 new tokens. Re-running the same set, model and endpoint resumes it."
+      after={job.data && <div className="border-t border-zinc-100 p-4 dark:border-zinc-800"><JobProgress job={job.data} /></div>}>
         <Field label="Set">
           <Select value={chosen ?? ""} onChange={(e) => onSetId(Number(e.target.value))} aria-label="Probe set" disabled={!sets.data?.sets.length}>
             {!sets.data?.sets.length && <option value="">build a set first</option>}
@@ -58,9 +55,6 @@ export function RunForm({ setId, onSetId }: { setId: number | null; onSetId: (id
         <div className="sm:col-span-2">
           <Button type="submit" disabled={start.isPending || chosen === null || !model.trim()}><Play size={14} aria-hidden /> Start run</Button>
         </div>
-        {start.error && <div className="sm:col-span-2"><ErrorNotice error={start.error} /></div>}
-      </form>
-      {job.data && <div className="border-t border-zinc-100 p-4 dark:border-zinc-800"><JobProgress job={job.data} /></div>}
-    </Card>
+    </FormCard>
   );
 }
