@@ -19,7 +19,7 @@ export function leaseSeconds(): number {
 }
 
 /** Candidates locked per claim beyond the ones wanted: room for those another reviewer won a moment earlier. */
-const SPARE = 10;
+const SPARE = 2;
 /** At most this many statements per request; a second one is rare (see claimPairs). */
 const ROUNDS = 4;
 

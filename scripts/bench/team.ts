@@ -33,7 +33,7 @@ const { values } = parseArgs({ options: {
   reviewers: { type: "string", default: "50" }, seconds: { type: "string", default: "45" },
   "baseline-seconds": { type: "string", default: "15" }, pairs: { type: "string", default: "20000" },
   trace: { type: "boolean", default: false }, clients: { type: "string", default: "process" },
-  "legacy-seconds": { type: "string", default: "0" },
+  "legacy-seconds": { type: "string", default: "0" }, "legacy-last": { type: "boolean", default: false },
 } });
 const REVIEWERS = Number(values.reviewers);
 const SECONDS = Number(values.seconds);
@@ -42,6 +42,8 @@ const PAIRS = Number(values.pairs);
 const TRACE = values.trace;
 const CLIENTS = values.clients === "inline" ? "inline" : "process";
 const LEGACY_SECONDS = Number(values["legacy-seconds"]);
+/** run the legacy phase after the leased one (each phase starts where the previous left the queue head) */
+const LEGACY_LAST = values["legacy-last"];
 
 /** The reviewers in a child process (browsers are not in the server's process); one phase per message. */
 let child: ChildProcess | null = null;
@@ -189,12 +191,14 @@ try {
   const rows = [];
   if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, { peek: true }));
   let legacy = null;
-  if (LEGACY_SECONDS > 0) {
+  const runLegacy = async () => {
     await pool().query(`DELETE FROM pair_lease`);
     legacy = await phase("legacy claim (rounds)", server.url, cookies, LEGACY_SECONDS, { legacy: true });
-  }
+  };
+  if (LEGACY_SECONDS > 0 && !LEGACY_LAST) await runLegacy();
   await pool().query(`DELETE FROM pair_lease`);
   const leased = await phase("leased queue", server.url, cookies, SECONDS);
+  if (LEGACY_SECONDS > 0 && LEGACY_LAST) await runLegacy();
   rows.push(leased);
   const ref = rows.length > 1 ? rows[0]! : null;
   console.log(JSON.stringify({ bench: "team", machine: machine(), reviewers: REVIEWERS, pairs: PAIRS,
