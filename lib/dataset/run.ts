@@ -72,7 +72,7 @@ export async function runDatasetExport(input: RunDatasetInput): Promise<DatasetR
   const total = await countCandidates(options);
   const session = await input.store.open({
     minTokens: options.minTokens, maxTokens: options.maxTokens, shortRatio: options.shortRatio, seed: options.seed,
-    tokenizer: options.tokenizer, runId: options.runId,
+    tokenizer: options.tokenizer, runId: options.runId, split: { seed: ds.splitSeed, fractions: ds.splits },
   });
   const manifest = new ManifestBuilder(options, session.recipe);
   const progress = { scanned: 0, total, rows: 0, bytes: 0 };

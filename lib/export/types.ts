@@ -25,6 +25,8 @@ export interface LoadedContext {
 /** The options that decide contexts: the recipe (absent values: the run's or the defaults) and the run to export. */
 export interface ContextRequestOptions {
   minTokens?: number; maxTokens?: number; shortRatio?: number; seed?: string; tokenizer?: string; runId?: number;
+  /** an hf export's splits by document: each pair's fillers then come only from documents of its own split */
+  split?: { seed: string; fractions: Record<string, number> };
 }
 
 /** The contexts of one export: opened once (recipe fixed, eval sets read once), then asked page by page. */

@@ -15,6 +15,7 @@ import { pool } from "@/lib/db/client";
 import { appContextStore } from "@/lib/export/contexts-adapter";
 import { exportOptions, type ExportRequest } from "@/lib/export/params";
 import { runExport } from "@/lib/export/run-export";
+import type { ContextStore } from "@/lib/export/types";
 import { NextRequest } from "next/server";
 import { POST as startExportRoute } from "@/app/api/exports/route";
 import { INITIAL_FORM, toBody } from "@/components/export/form-state";
@@ -66,7 +67,9 @@ describe("in2 export --layout hf (Parquet shards, card, croissant, splits)", () 
   let result: Awaited<ReturnType<typeof hfExport>>;
 
   beforeAll(async () => {
-    const plain = await runExport({ options: exportOptions.parse(BASE), out: path.join(dir, "chat.jsonl"), store: appContextStore, batchSize: 5 });
+    // the reference: a JSON Lines export whose contexts take their fillers by the same splits (as the hf layout's do)
+    const splitStore: ContextStore = { ...appContextStore, open: (req) => appContextStore.open({ ...req, split: { seed: "s1", fractions: SPLITS } }) };
+    const plain = await runExport({ options: exportOptions.parse(BASE), out: path.join(dir, "chat.jsonl"), store: splitStore, batchSize: 5 });
     jsonl = readJsonl<Row>(plain.out);
     result = await hfExport("chat-hf", { splits: SPLITS, splitSeed: "s1" });
     parquetRows = new Map();
@@ -109,7 +112,7 @@ describe("in2 export --layout hf (Parquet shards, card, croissant, splits)", () 
     expect(Object.values(m.splits.sizes).reduce((a, s) => a + s.rows, 0)).toBe(jsonl.length);
   });
 
-  it("splits by document: no document in two splits, and the manifest counts 0 overlaps", async () => {
+  it("splits by document: no document in two splits, fillers included, and the manifest counts 0 overlaps", async () => {
     const raw = await hfExport("raw-hf", { splits: SPLITS, splitSeed: "s1" }, { format: "raw" });
     const splitsOf = new Map<string, Set<string>>();
     for (const s of raw.manifest.shards) {
@@ -121,6 +124,15 @@ describe("in2 export --layout hf (Parquet shards, card, croissant, splits)", () 
     expect(splitsOf.size).toBeGreaterThan(5);
     expect([...splitsOf.values()].filter((s) => s.size > 1)).toEqual([]);
     expect(raw.manifest.disjointness.overlap_documents).toBe(0);
+    // fillers too: a validation row's fillers come only from validation documents
+    const fillerSplits = new Map<string, Set<string>>();
+    for (const s of raw.manifest.shards) {
+      for (const row of (await readParquet(path.join(raw.out, s.file))) as { segments: { role: string; document_key: string }[] }[]) {
+        for (const x of row.segments) fillerSplits.set(x.document_key, (fillerSplits.get(x.document_key) ?? new Set()).add(s.split));
+      }
+    }
+    expect([...fillerSplits.values()].filter((s) => s.size > 1)).toEqual([]);
+    expect(raw.manifest.disjointness).toMatchObject({ filler_documents_outside_their_split: 0, fillers: "every filler comes from a document of its row's split" });
     expect(raw.manifest.disjointness.documents.train! + raw.manifest.disjointness.documents.validation!).toBe(splitsOf.size);
     // another seed moves documents between splits
     const other = await hfExport("raw-hf-2", { splits: SPLITS, splitSeed: "s2" }, { format: "raw" });
