@@ -5,7 +5,7 @@ export function fmtInt(n: number | null | undefined): string {
 }
 
 export function fmtBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
+  if (n < 1024) return `${Math.round(n)} B`;
   const units = ["KB", "MB", "GB", "TB"];
   let v = n / 1024;
   let i = 0;
