@@ -190,15 +190,15 @@ try {
   await startChild();
   const rows = [];
   if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, { peek: true }));
-  let legacy = null;
+  let legacy: Awaited<ReturnType<typeof phase>> | null = null;
   const runLegacy = async () => {
     await pool().query(`DELETE FROM pair_lease`);
-    legacy = await phase("legacy claim (rounds)", server.url, cookies, LEGACY_SECONDS, { legacy: true });
+    return phase("legacy claim (rounds)", server.url, cookies, LEGACY_SECONDS, { legacy: true });
   };
-  if (LEGACY_SECONDS > 0 && !LEGACY_LAST) await runLegacy();
+  if (LEGACY_SECONDS > 0 && !LEGACY_LAST) legacy = await runLegacy();
   await pool().query(`DELETE FROM pair_lease`);
   const leased = await phase("leased queue", server.url, cookies, SECONDS);
-  if (LEGACY_SECONDS > 0 && LEGACY_LAST) await runLegacy();
+  if (LEGACY_SECONDS > 0 && LEGACY_LAST) legacy = await runLegacy();
   rows.push(leased);
   const ref = rows.length > 1 ? rows[0]! : null;
   console.log(JSON.stringify({ bench: "team", machine: machine(), reviewers: REVIEWERS, pairs: PAIRS,
