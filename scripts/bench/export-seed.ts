@@ -7,8 +7,11 @@ import { insertPairs, type NewPair } from "@/lib/pairs/create";
  * the segment's first sentence, so the assembler's leak filter sees real quotes.
  */
 export async function seedBenchPairs(corpusId: number, count: number): Promise<number[]> {
-  const { rows } = await pool().query<{ id: number; documentId: number; index: number; text: string }>(
-    `SELECT id, document_id AS "documentId", index, text FROM segment WHERE corpus_id = $1 ORDER BY id`, [corpusId]);
+  // by content (document sha256, segment index), never by id: the import may number rows in any order, and the
+  // pairs seeded (so every figure's workload) must be the same in every run
+  const { rows } = await pool().query<{ id: number; documentId: number; docKey: string; index: number; text: string }>(
+    `SELECT s.id, s.document_id AS "documentId", d.sha256 AS "docKey", s.index, s.text
+     FROM segment s JOIN document d ON d.id = s.document_id WHERE s.corpus_id = $1 ORDER BY d.sha256, s.index`, [corpusId]);
   const next = new Map(rows.filter((s) => s.index === 1).map((s) => [s.documentId, s]));
   const pairs: NewPair[] = [];
   for (let i = 0; pairs.length < count; i++) {
@@ -18,7 +21,7 @@ export async function seedBenchPairs(corpusId: number, count: number): Promise<n
     const multi = pairs.length % 5 === 4 && seg.index === 0 && second;
     const evidence = [{ piece: 1, segmentId: seg.id, documentId: seg.documentId }, ...(multi ? [{ piece: 2, segmentId: second.id, documentId: seg.documentId }] : [])];
     const support = multi ? [quote, second.text.split(/(?<=[.!?])\s+/)[0]!.slice(0, 300)] : [quote];
-    pairs.push({ type: multi ? "multi" : "single", corpusId, documentId: seg.documentId, question: `What does report ${seg.documentId} say (${i})?`,
+    pairs.push({ type: multi ? "multi" : "single", corpusId, documentId: seg.documentId, question: `What does report ${seg.docKey.slice(0, 12)} say (${i})?`,
       answer: support.join(" "), support, evidence, provider: "bench", model: "bench", promptVersion: "bench", original: {} });
   }
   const ids: number[] = [];
