@@ -39,12 +39,44 @@ export class FillerSources {
    * Drops cached segments once they pass `limit`: a batch of 200 draws ~22K fillers, so a small corpus stays cached
    * whole and a big one (where fillers rarely recur) is kept to about one batch's texts.
    */
-  async trim(limit = 30_000): Promise<void> {
+  async trim(limit = 30_000, keep?: Prefetched["ids"]): Promise<void> {
     for (const s of this.sources.values()) {
       const source = await s;
-      if (source.size > limit) source.clear();
+      if (source.size > limit) source.clear(keep?.get(source));
     }
   }
+}
+
+/** A batch's fillers on their way: the ids sent for, per source, and the end of the fetches. */
+export interface Prefetched {
+  ids: Map<DbFillerSource, number[]>;
+  done: Promise<void>;
+}
+
+/**
+ * The first round of assembleBatch ahead of time: draws every pair's fillers against the cache (stand-ins for the
+ * misses) and sends one fetch per source for what is missing, without waiting for it. A run plans batch k+1 this
+ * way before it assembles batch k, so PostgreSQL reads the next texts while this process does the CPU work.
+ * Results cannot change: assembleBatch still runs every pair and keeps only attempts that drew cached segments.
+ */
+export async function prefetchFillers(pairs: PairInput[], opts: RecipeBase, sources: FillerSources): Promise<Prefetched> {
+  const options = { ...opts, seed: String(opts.seed) };
+  const splits = effectiveSplit(opts.split) ? new PairSplits(effectiveSplit(opts.split)!) : null;
+  const ids = new Map<DbFillerSource, number[]>();
+  for (const p of pairs) {
+    if (p.contaminated) continue;
+    const source = await sources.get(p.corpusId, splits?.filterFor(p.documentKey));
+    const tokenizer = await getTokenizer(p.tokenizer);
+    const { missing } = source.attempt(() => assembleContext(p.input, source, tokenizer, options));
+    const list = ids.get(source);
+    if (list) for (const id of missing) list.push(id);
+    else ids.set(source, missing);
+  }
+  const done = Promise.all([...ids].map(([source, want]) => source.fetch(want))).then(() => {});
+  done.catch(() => {}); // awaited before the batch is assembled; a failure surfaces there
+  // one turn of the event loop, so the queries are on their way before the caller's CPU work starts
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return { ids, done };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { assembleBatch, FillerSources, type BatchResult } from "./assemble-batch";
+import { assembleBatch, FillerSources, prefetchFillers, type BatchResult, type Prefetched } from "./assemble-batch";
 import { decontaminateAll } from "./decontaminate";
 import { activeEvalGrams, registerEvalSet, type EvalGrams } from "./eval-sets";
-import { loadPairInputs } from "./inputs";
+import { loadPairInputs, type PairInput } from "./inputs";
 import type { RecipeBase } from "./recipe";
 import { insertContexts } from "./store";
 import type { AssemblyOptions } from "./types";
@@ -38,10 +38,16 @@ export class Assembler {
   }
 
   /** Assembles without storing (a run pipelines: it stores one batch while it assembles the next). */
-  async assembleOnly(pairIds: number[]): Promise<BatchResult> {
-    const result = await assembleBatch(await loadPairInputs(pairIds), this.recipe, this.sources);
-    await this.sources.trim();
+  async assembleOnly(pairIds: number[] | PairInput[], next?: Prefetched): Promise<BatchResult> {
+    const inputs = pairIds.length > 0 && typeof pairIds[0] === "number" ? await loadPairInputs(pairIds as number[]) : (pairIds as PairInput[]);
+    const result = await assembleBatch(inputs, this.recipe, this.sources);
+    await this.sources.trim(undefined, next?.ids);
     return result;
+  }
+
+  /** Sends for a coming batch's fillers (prefetchFillers) so they arrive while the current batch is assembled. */
+  prefetch(inputs: PairInput[]): Promise<Prefetched> {
+    return prefetchFillers(inputs, this.recipe, this.sources);
   }
 
   /** Stores a batch's contexts; with `ids: false` the pair → context id map is not read back. */

@@ -120,7 +120,11 @@ export class DbFillerSource implements FillerSource {
     return this.cache.size;
   }
 
-  clear(): void {
+  /** Empties the cache, but for `keep` (a next batch's fillers, already fetched or on their way). */
+  clear(keep: Iterable<number> = []): void {
+    const kept: [number, SegmentRef | null][] = [];
+    for (const id of keep) if (this.cache.has(id)) kept.push([id, this.cache.get(id)!]);
     this.cache.clear();
+    for (const [id, seg] of kept) this.cache.set(id, seg);
   }
 }

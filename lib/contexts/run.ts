@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import type { BatchResult } from "./assemble-batch";
 import { Assembler, prepareRecipe } from "./assembler";
+import { loadPairInputs } from "./inputs";
 import { chunkTotals, claimChunk, emptyStats, finishChunk, heartbeatChunk, openChunks, planChunks, releaseChunk, workerName, type Chunk, type ChunkStats } from "./chunks";
 import { decontaminateCorpora, type DecontaminationReport } from "./decontaminate";
 import { runRecipe, type RecipeBase } from "./recipe";
@@ -64,6 +65,9 @@ export async function runAssembly(runId: number, sel: Selection, opts: AssemblyO
 
   const kinds = await kindCounts(runId);
   const t = await chunkTotals(runId);
+  // the last batch is stored after its progress was reported (pipelined): report the final count
+  await report({ done: kinds.long + kinds.short, total, failed: t.failed, counters: {
+    contaminatedPairs: t.contaminatedPairs, leakyFillersRejected: t.leakyFillersRejected, failuresByCode: t.failuresByCode } });
   const summary: RunSummary = {
     runId, requested: total, assembled: kinds.long + kinds.short, long: kinds.long, short: kinds.short, failed: t.failed,
     failuresByCode: t.failuresByCode, failureSamples: t.failureSamples, contaminatedPairs: t.contaminatedPairs,
@@ -136,20 +140,27 @@ async function workRun(runId: number, sel: Selection, recipe: RecipeBase, o: Wor
 }
 
 /**
- * One chunk, batch after batch, pipelined: while a batch is assembled (CPU here), the previous one is stored and
- * the next ids are read (work in PostgreSQL); at most one insert is in flight, so memory stays two batches.
+ * One chunk, batch after batch, pipelined: while batch k is assembled (CPU here), PostgreSQL stores batch k−1,
+ * reads the fillers batch k+1 drew (prefetchFillers) and the ids and inputs of batch k+2. At most one insert is in
+ * flight, so memory stays a few batches.
  */
 async function workChunk(chunk: Chunk, sel: Selection, assembler: Assembler, worker: string, mine: ChunkStats, o: WorkOptions): Promise<number> {
   const stats = emptyStats();
   let assembled = 0;
   let storing: Promise<boolean> = Promise.resolve(true);
-  let next = nextPairIds(chunk.runId, sel, chunk.afterId, BATCH, chunk.throughId);
-  for (;;) {
-    const ids = await next;
-    if (ids.length === 0) break;
-    next = nextPairIds(chunk.runId, sel, ids[ids.length - 1]!, BATCH, chunk.throughId);
-    next.catch(() => {}); // awaited on the next turn; a failure surfaces there
-    const res = await assembler.assembleOnly(ids);
+  const read = (after: number) => nextPairIds(chunk.runId, sel, after, BATCH, chunk.throughId)
+    .then(async (ids) => ({ ids, inputs: ids.length > 0 ? await loadPairInputs(ids) : [] }));
+  let cur = await read(chunk.afterId);
+  let curFillers = cur.ids.length > 0 ? await assembler.prefetch(cur.inputs) : null;
+  let upcoming = cur.ids.length > 0 ? read(cur.ids[cur.ids.length - 1]!) : null;
+  upcoming?.catch(() => {}); // awaited on the next turn; a failure surfaces there
+  while (cur.ids.length > 0) {
+    const next = await upcoming!;
+    upcoming = next.ids.length > 0 ? read(next.ids[next.ids.length - 1]!) : null;
+    upcoming?.catch(() => {});
+    const nextFillers = next.ids.length > 0 ? await assembler.prefetch(next.inputs) : undefined;
+    await curFillers?.done;
+    const res = await assembler.assembleOnly(cur.inputs, nextFillers);
     if (!(await storing)) return assembled; // another worker took the chunk over (this one was presumed dead)
     for (const s of [stats, mine]) add(s, res);
     assembled += res.contexts.length;
@@ -158,6 +169,8 @@ async function workChunk(chunk: Chunk, sel: Selection, assembler: Assembler, wor
     storing.catch(() => {});
     await o.onBatch?.(mine);
     o.signal?.throwIfAborted();
+    cur = next;
+    curFillers = nextFillers ?? null;
   }
   if (await storing) await finishChunk(chunk, worker, stats);
   return assembled;
