@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/client";
 import { checkPair, corpusNearDuplicates, nearDuplicateFlag, nearDuplicateOf, nearDuplicatesOf, scoreFlags, type QualityFlag } from "@/lib/quality";
-import { estimateProbeRows } from "@/lib/quality/near-duplicates";
+import { estimateProbeRows } from "@/lib/quality/near-duplicate-probes";
 import type { Queryable } from "./detail";
 
 export interface PairText { id: number; corpusId: number; type: "single" | "multi"; question: string; answer: string; support: string[] }

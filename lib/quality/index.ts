@@ -13,16 +13,8 @@ export {
   type QualityFlag,
   type Severity,
 } from "./catalog";
-export {
-  corpusNearDuplicates,
-  findNearDuplicates,
-  findNearDuplicatesWithStats,
-  nearDuplicateFlag,
-  nearDuplicateOf,
-  nearDuplicatesOf,
-  probeWords,
-  questionTerms,
-} from "./near-duplicates";
+export { findNearDuplicates, findNearDuplicatesWithStats, nearDuplicateFlag, questionTerms } from "./near-duplicates";
+export { corpusNearDuplicates, nearDuplicateOf, nearDuplicatesOf, probeWords } from "./near-duplicate-probes";
 export { findAnswerSpan, findSupportSpans, quoteFound, type AnswerSpan, type SupportSpan } from "./spans";
 export { findMetaPhrase } from "./meta-phrases";
 export { containsWords, normalizeText, wordKey } from "./normalize";

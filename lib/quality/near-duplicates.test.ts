@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/random";
-import { findNearDuplicates, findNearDuplicatesWithStats, nearDuplicateFlag, probeWords, questionTerms } from "./near-duplicates";
+import { probeWords } from "./near-duplicate-probes";
+import { findNearDuplicates, findNearDuplicatesWithStats, nearDuplicateFlag, questionTerms } from "./near-duplicates";
 import { words } from "./normalize";
 
 const wordSet = (q: string) => new Set(questionTerms(q));

@@ -4,7 +4,7 @@ import { getPair, getPairs } from "@/lib/pairs/detail";
 import { countPairs, listPairs } from "@/lib/pairs/list";
 import { nearDuplicatePass, recheckQuality } from "@/lib/pairs/quality";
 import { updatePair } from "@/lib/pairs/update";
-import { corpusNearDuplicates, forgetQuestionWordFrequencies, probeWords, questionWordFrequencies } from "@/lib/quality/near-duplicates";
+import { corpusNearDuplicates, forgetQuestionWordFrequencies, probeWords, questionWordFrequencies } from "@/lib/quality/near-duplicate-probes";
 import type { SeedKind } from "@/test/support/review-seed";
 import { useTestDatabase } from "../support/db";
 import { seedDemo } from "./support";
@@ -80,7 +80,7 @@ describe("quality checks on pairs cut from the demo corpus", () => {
     expect(flag?.reason).toContain(`#${source.id}`);
     const { rows } = await pool().query(`SELECT actor_id FROM pair_event WHERE pair_id = $1 AND kind = 'quality'`, [target]);
     expect(rows).toEqual([{ actor_id: null }]);
-    const { corpusNearDuplicates } = await import("@/lib/quality/near-duplicates");
+    const { corpusNearDuplicates } = await import("@/lib/quality/near-duplicate-probes");
     const all = await corpusNearDuplicates(pool(), [(await getPair(target)).corpusId]);
     expect(all.get(target)).toBe(source.id);
   });
