@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/api/errors";
-import { pool } from "@/lib/db/client";
+import { pool, withTransaction } from "@/lib/db/client";
 import { Params, pairWhere } from "@/lib/pairs/filter";
 import type { PairFilter } from "@/lib/pairs/schemas";
 import { writeGroup } from "@/lib/review-team/groups";
@@ -17,10 +17,7 @@ export async function createAudit(body: CreateAuditBody, actorId: number | null)
   const filter = body.filter as Filter;
   const confidence = body.confidence ?? 0.95;
   const seed = body.seed ?? "1";
-  const client = await pool().connect();
-  let id: number;
-  try {
-    await client.query("BEGIN");
+  const id = await withTransaction(async (client) => {
     const params = new Params();
     const where = pairWhere(filter, params);
     const { rows: cnt } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pair p WHERE ${where}`, params.values);
@@ -31,22 +28,17 @@ export async function createAudit(body: CreateAuditBody, actorId: number | null)
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO audit (name, filter, seed, size, population, margin, confidence, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [name, JSON.stringify(filter), seed, size, population, body.margin ?? null, confidence, actorId]);
-    id = rows[0]!.id;
+    const auditId = rows[0]!.id;
     const seedP = params.add(seed);
-    const idP = params.add(id);
+    const idP = params.add(auditId);
     await client.query(
       `INSERT INTO audit_item (audit_id, pair_id, rank)
        SELECT ${idP}::int, id, row_number() OVER (ORDER BY h, k) FROM (
          SELECT p.id, coalesce(p.key, 'id:' || p.id) AS k, hashtextextended(coalesce(p.key, 'id:' || p.id) || '|' || ${seedP}::text, 0) AS h
          FROM pair p WHERE ${where} ORDER BY h, k LIMIT ${params.add(size)}) s`,
       params.values);
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return auditId;
+  });
   return getAudit(id);
 }
 

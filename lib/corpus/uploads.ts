@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/api/errors";
-import { pool } from "@/lib/db/client";
+import { pool, withTransaction } from "@/lib/db/client";
 
 export const MAX_UPLOAD_BYTES = Number(process.env.IN2_MAX_UPLOAD_BYTES ?? 4 * 1024 ** 3);
 /** Rows of this many bytes: big enough that a 4 GB upload is 4,096 rows, small enough to hold one in memory. */
@@ -109,9 +109,7 @@ export async function spoolUpload(id: string, file: string): Promise<void> {
  * the same id again is a no-op.
  */
 export async function keepBytes(id: string, name: string, bytes: Buffer): Promise<void> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  await withTransaction(async (client) => {
     const { rowCount } = await client.query(
       `INSERT INTO upload (id, name, bytes, sha256, complete) VALUES ($1, $2, $3, $4, true) ON CONFLICT (id) DO NOTHING`,
       [id, name, bytes.length, crypto.createHash("sha256").update(bytes).digest("hex")]);
@@ -120,13 +118,7 @@ export async function keepBytes(id: string, name: string, bytes: Buffer): Promis
         await client.query(`INSERT INTO upload_chunk (upload_id, seq, data) VALUES ($1, $2, $3)`, [id, seq, bytes.subarray(o, o + CHUNK_BYTES)]);
       }
     }
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** A small upload's name and bytes in memory (eval sets), or null when it is gone (already consumed). */
