@@ -33,13 +33,15 @@ export class Assembler {
   constructor(readonly runId: number, readonly recipe: RecipeBase) {}
 
   async assemble(pairIds: number[]): Promise<{ contextOf: Map<number, number>; result: BatchResult }> {
-    const result = await this.assembleOnly(pairIds);
+    const result = await this.assembleOnly(await loadPairInputs(pairIds));
     return { contextOf: await this.store(result), result };
   }
 
-  /** Assembles without storing (a run pipelines: it stores one batch while it assembles the next). */
-  async assembleOnly(pairIds: number[] | PairInput[], next?: Prefetched): Promise<BatchResult> {
-    const inputs = pairIds.length > 0 && typeof pairIds[0] === "number" ? await loadPairInputs(pairIds as number[]) : (pairIds as PairInput[]);
+  /**
+   * Assembles loaded pairs without storing (a run pipelines: it stores one batch while it assembles the next);
+   * `next`, the coming batch's prefetched fillers, is kept when the cache is trimmed.
+   */
+  async assembleOnly(inputs: PairInput[], next?: Prefetched): Promise<BatchResult> {
     const result = await assembleBatch(inputs, this.recipe, this.sources);
     await this.sources.trim(undefined, next?.ids);
     return result;
