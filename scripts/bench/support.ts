@@ -36,6 +36,25 @@ export function demoDocs(): { text: string; url?: string; timestamp?: string }[]
   return zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
 }
 
+/**
+ * A JSON Lines file of about `targetBytes`: the demo documents repeated, each copy with its own closing line, so
+ * every document is unique (no de-duplication shortcut). Real C4 text at any size, for import throughput.
+ */
+export async function writeUniqueDocsFile(file: string, targetBytes: number): Promise<number> {
+  const docs = demoDocs();
+  const out = fs.createWriteStream(file);
+  let bytes = 0;
+  for (let copy = 0; bytes < targetBytes; copy++) {
+    for (const d of docs) {
+      const line = `${JSON.stringify({ ...d, text: `${d.text}\n(copy ${copy})` })}\n`;
+      bytes += Buffer.byteLength(line);
+      if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
+    }
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return bytes;
+}
+
 export function machine(): string {
   return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
 }
