@@ -2,20 +2,24 @@ import { createRng, deriveSeed, type Rng } from "@/lib/random";
 import { buildSpans, evidenceDepths, type Placed } from "./build-spans";
 import { FillerPicker } from "./filler-picker";
 import { segmentLeakDetector } from "./leak";
-import { memoByText } from "./text-memo";
+import { standardOf } from "./segment-facts";
 import { assembleShort } from "./short-context";
 import { estimateJoined, joinCost } from "./token-estimate";
 import {
   AssemblyError,
+  AttemptDiscarded,
   type AssembleInput,
   type AssembleOptions,
   type AssembledContext,
   type CountingTokenizer,
   type FillerSource,
+  type SegmentRef,
 } from "./types";
 
 /** Re-count-and-repair rounds; one is the norm, more only when the tokenizer is far from additive. */
 const MAX_REPAIRS = 8;
+/** One instance for every discarded attempt: thrown thousands of times a run, it need not capture a stack each time. */
+const DISCARDED = new AttemptDiscarded();
 
 /**
  * Builds one pair's context with the IN2 recipe: with probability shortRatio the original document; otherwise
@@ -62,10 +66,10 @@ function assembleLong(
   const leaks = segmentLeakDetector(input.answer, input.support);
   const picker = new FillerPicker(filler, rng, exclude, leaks, cost, start, evidence.map((e) => e.id));
 
-  const fillers: Placed[] = picker.fillTo(target, min, max).map((f) => ({ ...f, piece: null, role: "filler" as const }));
+  const fillers: Placed[] = picker.fillTo(target, min, max).map((seg) => ({ seg, piece: null, role: "filler" as const }));
   // One uniform shuffle of keys, sources and fillers together: every evidence segment (each piece on its own)
   // lands in a uniformly random slot, independent of the others; source segments are shuffled in like fillers.
-  const pieces: Placed[] = evidence.map((e) => ({ ...e, role: e.needed === false ? ("source" as const) : ("evidence" as const) }));
+  const pieces: Placed[] = evidence.map((e) => ({ seg: e, piece: e.piece, role: e.needed === false ? ("source" as const) : ("evidence" as const) }));
   let order: Placed[] = rng.shuffle([...pieces, ...fillers]);
 
   const additive = tokenizer.newlineAdditivity;
@@ -74,8 +78,8 @@ function assembleLong(
   const countJoined = (parts: Placed[]): number => {
     // For a tokenizer additive across "\n" the count of the join IS the sum of the parts' counts (the stored
     // segment counts), so the ~75 KB string need not be built and tokenized: the same number, without the cost.
-    additiveJoin = holds !== undefined && parts.every((s) => holds(s.text));
-    return additiveJoin ? estimateJoined(parts.map((s) => s.tokenCount), cost) : tokenizer.count(parts.map((s) => s.text).join(separator));
+    additiveJoin = holds !== undefined && parts.every((p) => holds(p.seg));
+    return additiveJoin ? estimateJoined(parts.map((p) => p.seg.tokenCount), cost) : tokenizer.count(parts.map((p) => p.seg.text).join(separator));
   };
   let total = countJoined(order);
   for (let repair = 0; repair < MAX_REPAIRS && (total < min || total > max); repair++) {
@@ -87,6 +91,9 @@ function assembleLong(
     if (order.length === before) break; // nothing left to remove or add: recounting would not change anything
     total = countJoined(order);
   }
+  // an attempt that drew stand-ins for segments not fetched yet is thrown away by the source's caller: what it
+  // needed is known by now (the draws are done), the spans would be built for nothing
+  if (filler.discarded?.()) throw DISCARDED;
   if (total < min || total > max) {
     const reason = picker.estimate < min ? "filler_exhausted" : "length_unreachable";
     throw new AssemblyError(reason, `Pair ${input.pairId}: context has ${total} tokens, outside [${min}, ${max}].`);
@@ -108,16 +115,10 @@ function assembleLong(
   };
 }
 
-const standardTests = new WeakMap<CountingTokenizer, (text: string) => boolean>();
-
-/** The tokenizer's additivity test on a text, memoised per text (fillers recur across the pairs of a batch). */
-function standardTest(tokenizer: CountingTokenizer): (text: string) => boolean {
-  let test = standardTests.get(tokenizer);
-  if (!test) {
-    const holds = tokenizer.newlineAdditivity?.holds?.bind(tokenizer.newlineAdditivity) ?? (() => false);
-    standardTests.set(tokenizer, (test = memoByText(holds)));
-  }
-  return test;
+/** The tokenizer's additivity test on a segment's text, kept with the segment (segment-facts.ts). */
+function standardTest(tokenizer: CountingTokenizer): (seg: SegmentRef) => boolean {
+  const holds = tokenizer.newlineAdditivity?.holds?.bind(tokenizer.newlineAdditivity) ?? (() => false);
+  return (seg) => standardOf(seg, tokenizer, holds);
 }
 
 /** Removes uniformly chosen fillers until the estimate is at most `goal` (removing at random keeps slots uniform). */
@@ -127,7 +128,7 @@ function removeFillers(order: Placed[], picker: FillerPicker, rng: Rng, goal: nu
     const fillerIdx = out.flatMap((s, i) => (s.role === "filler" ? [i] : []));
     if (fillerIdx.length === 0) break;
     const [removed] = out.splice(rng.pick(fillerIdx), 1);
-    if (removed) picker.release(removed);
+    if (removed) picker.release(removed.seg);
   } while (picker.estimate > goal);
   return out;
 }
@@ -142,7 +143,7 @@ function insertFillers(
   max: number,
 ): Placed[] {
   const out = [...order];
-  for (const f of picker.fillTo(goal, min, max)) out.splice(rng.int(0, out.length), 0, { ...f, piece: null, role: "filler" });
+  for (const seg of picker.fillTo(goal, min, max)) out.splice(rng.int(0, out.length), 0, { seg, piece: null, role: "filler" });
   return out;
 }
 

@@ -1,11 +1,13 @@
-import { codePointLength } from "@/lib/text/code-points";
-import { memoByText } from "./text-memo";
+import { codePointsOf } from "./segment-facts";
 import type { JoinCost } from "./token-estimate";
 import type { ContextSpan, SegmentRef } from "./types";
 
-const cpLength = memoByText(codePointLength);
-
-export type Placed = SegmentRef & { piece: number | null; role: ContextSpan["role"] };
+/** A segment in its slot of a context: the source's own object (never copied, so facts cached per segment object hold), its piece and role. */
+export interface Placed {
+  seg: SegmentRef;
+  piece: number | null;
+  role: ContextSpan["role"];
+}
 
 /**
  * Spans for segments joined by a one-code-point separator.
@@ -21,7 +23,7 @@ export function buildSpans(order: Placed[], totalTokens: number, cost: JoinCost)
   let char = 0;
   let est = cost.overhead;
   const raw: { start: number; end: number }[] = [];
-  for (const seg of order) {
+  for (const { seg } of order) {
     const start = est;
     const end = start + seg.tokenCount - cost.overhead;
     raw.push({ start, end });
@@ -31,14 +33,14 @@ export function buildSpans(order: Placed[], totalTokens: number, cost: JoinCost)
   const scale = estTotal > cost.overhead ? (totalTokens - cost.overhead) / (estTotal - cost.overhead) : 1;
   const fix = (t: number): number => Math.round(cost.overhead + (t - cost.overhead) * scale);
 
-  order.forEach((seg, i) => {
-    const length = cpLength(seg.text);
+  order.forEach(({ seg, role, piece }, i) => {
+    const length = codePointsOf(seg);
     const r = raw[i] ?? { start: 0, end: 0 };
     spans.push({
       segmentId: seg.id,
       documentId: seg.documentId,
-      role: seg.role,
-      piece: seg.piece,
+      role,
+      piece,
       charStart: char,
       charEnd: char + length,
       tokenStart: fix(r.start),

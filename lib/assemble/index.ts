@@ -19,6 +19,7 @@ export { leakDetector } from "./leak";
 export { TOLERANCE } from "./filler-picker";
 export {
   AssemblyError,
+  AttemptDiscarded,
   type AssembleInput,
   type AssembleOptions,
   type AssembledContext,

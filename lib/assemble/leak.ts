@@ -1,5 +1,6 @@
 import { wordKey } from "@/lib/quality/normalize";
 import { quoteParts } from "@/lib/quality/spans";
+import { wordKeyOf } from "./segment-facts";
 import type { SegmentRef } from "./types";
 
 /**
@@ -11,44 +12,47 @@ import type { SegmentRef } from "./types";
  * "..." are matched part by part; parts under three words are skipped because "and" alone would reject everything.
  */
 export function leakDetector(answer: string, support: readonly string[]): (text: string) => boolean {
-  const test = keyDetector(answer, support);
+  const test = keyDetector(needleKeys(answer, support));
   return (text) => test(` ${wordKey(text)} `);
 }
 
-/** The same test on a segment, whose word key is computed once per segment object (see segmentWordKey). */
+/**
+ * The same test on a segment. Exact, and cheap on the many fillers that do not leak: a needle matches only if each
+ * of its words occurs in the text, so a text missing one word of every needle is answered without its word key.
+ * Word keys are words of text.replace(invisible, "").toLowerCase(); a text free of the invisible characters (and of
+ * the other format characters, to stay safe) is that very string, so a missing word proves "no leak". Only a text
+ * holding every word of some needle gets its word key built (computed once per segment object, see segmentWordKey).
+ */
 export function segmentLeakDetector(answer: string, support: readonly string[]): (seg: SegmentRef) => boolean {
-  const test = keyDetector(answer, support);
-  const anchors = anchorWords(answer, support);
+  const needles = needleKeys(answer, support);
+  const test = keyDetector(needles);
+  // each needle's distinct words, longest (rarest, most often absent) first
+  const wordsOf = needles.map((key) => [...new Set(key.split(" "))].sort((a, b) => b.length - a.length));
   return (seg) => {
-    // Cheap exact pre-check: a needle can match only if its longest word occurs in the lower-cased text. Word keys
-    // are words of text.replace(invisible, "").toLowerCase(); a text free of the invisible characters (and of
-    // the whole U+2000–U+206F block, to stay safe) is that very string, so a missing anchor proves "no leak".
-    if (anchors !== null && !MAYBE_INVISIBLE.test(seg.text)) {
-      const lower = seg.text.toLowerCase();
-      if (!anchors.some((a) => lower.includes(a))) return false;
-    }
+    if (needles.length === 0 || seg.text.length === 0) return false;
+    const lower = lowerText(seg);
+    if (lower !== null && !wordsOf.some((ws) => ws.every((w) => lower.includes(w)))) return false;
     return test(segmentWordKey(seg));
   };
 }
 
-/** Characters normalize.ts strips inside words (soft hyphen, zero-width, word joiner, BOM) and their neighbours. */
-const MAYBE_INVISIBLE = /[\u00AD\u2000-\u206F\uFEFF]/;
+/**
+ * The characters normalize.ts strips inside words (soft hyphen, zero-width space and joiners, word joiner, BOM) and
+ * the other format characters around them (marks, embeddings, invisible operators): a superset, checked against
+ * wordKey itself by leak.test.ts. Not the typographic punctuation of U+2010–U+205E (curly quotes, dashes): news text
+ * is full of it, and it separates words in both forms alike.
+ */
+const MAYBE_INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/;
 
-/** The longest word of each needle, or null when some needle has none (then every text goes to the full test). */
-function anchorWords(answer: string, support: readonly string[]): string[] | null {
-  const out: string[] = [];
-  for (const key of needleKeys(answer, support)) {
-    const longest = key.split(" ").reduce((a, b) => (b.length > a.length ? b : a), "");
-    if (!longest) return null;
-    out.push(longest);
-  }
-  return out;
+/** The text lower-cased, or null when it may hold invisible characters (then only the word key decides). */
+function lowerText(seg: SegmentRef): string | null {
+  return MAYBE_INVISIBLE.test(seg.text) ? null : seg.text.toLowerCase();
 }
 
 /** A test on a padded word key (" key "): containsWords without building the padded string per needle. */
-function keyDetector(answer: string, support: readonly string[]): (paddedHay: string) => boolean {
+function keyDetector(needles: string[]): (paddedHay: string) => boolean {
   // containsWords(hay, needle) is ` ${hay} `.includes(` ${needle} `) for a non-empty needle (all of these are)
-  const list = needleKeys(answer, support).map((n) => ` ${n} `);
+  const list = needles.map((n) => ` ${n} `);
   if (list.length === 0) return () => false;
   return (padded) => list.some((needle) => padded.includes(needle));
 }
@@ -65,15 +69,7 @@ function needleKeys(answer: string, support: readonly string[]): string[] {
   return [...needles];
 }
 
-// A filler source hands the same segment objects to every pair of a batch: on a small corpus each filler is
-// checked against hundreds of pairs, and its (padded) word key, the costly part, is the same every time.
-const wordKeys = new WeakMap<SegmentRef, string>();
-
+/** The segment's padded word key, computed once per segment object (segment-facts.ts). */
 function segmentWordKey(seg: SegmentRef): string {
-  let key = wordKeys.get(seg);
-  if (key === undefined) {
-    key = ` ${wordKey(seg.text)} `;
-    wordKeys.set(seg, key);
-  }
-  return key;
+  return wordKeyOf(seg, wordKey);
 }

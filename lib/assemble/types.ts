@@ -97,6 +97,19 @@ export interface FillerSource {
    * than asked means the pool is exhausted.
    */
   draw(rng: Rng, excludeDocumentIds: Set<number>, count: number): SegmentRef[];
+  /**
+   * Optional: true once the current attempt drew a stand-in (a segment whose text is not loaded yet) and will
+   * be thrown away by the caller. assembleContext then stops after its draws with AttemptDiscarded.
+   */
+  discarded?(): boolean;
+}
+
+/** Thrown by assembleContext when the filler source said the attempt is discarded (see FillerSource.discarded). */
+export class AttemptDiscarded extends Error {
+  constructor() {
+    super("attempt discarded: it drew segments that are not loaded yet");
+    this.name = "AttemptDiscarded";
+  }
 }
 
 /**

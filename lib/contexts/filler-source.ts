@@ -79,6 +79,11 @@ export class DbFillerSource implements FillerSource {
     }
   }
 
+  /** The running attempt drew a stand-in: assembleContext may stop early, its result is thrown away anyway. */
+  discarded(): boolean {
+    return this.missing.size > 0;
+  }
+
   draw(rng: Rng, exclude: Set<number>, count: number): SegmentRef[] {
     const n = this.ids.length;
     if (n === 0) return [];
