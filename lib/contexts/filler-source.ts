@@ -1,9 +1,8 @@
-import { to as copyTo } from "pg-copy-streams";
 import type { FillerSource, SegmentRef } from "@/lib/assemble";
 import { pool } from "@/lib/db/client";
 import type { Rng } from "@/lib/random";
-import { IntColumns } from "./int-columns";
-import { splitIndexSql, type SplitFilter } from "./split-filter";
+import { eligibleList } from "./filler-pool";
+import type { SplitFilter } from "./split-filter";
 
 /** Candidate draws per requested filler before a draw gives up (only the pair's own documents are ever skipped). */
 const TRIES_PER_FILLER = 50;
@@ -13,8 +12,9 @@ const TRIES_PER_FILLER = 50;
  * eligible segments (those of uncontaminated documents) are listed once in content order — document sha256, then
  * segment index — and a draw picks a rank in [0, n). Two corpora imported interleaved, deleted rows or a sparse id
  * range change nothing: there are no gaps to reject, and the same corpus gives the same fillers in any database.
- * The list (id, document id, token count) costs 12 bytes per segment (12 MB for 1M segments) and is read with
- * COPY; texts are fetched by id on demand and cached.
+ * The list (id, document id, token count) costs 12 bytes per segment (12 MB for 1M segments); it is built with
+ * COPY once per corpus version and read back after that (filler-pool.ts). Texts are fetched by id on demand and
+ * cached.
  *
  * Each draw takes one number from the pair's stream and derives its own candidate stream from it; that keeps
  * the result a pure function of the pair's stream and the pool, whatever the cache holds.
@@ -40,22 +40,8 @@ export class DbFillerSource implements FillerSource {
 
   /** The pool of a corpus, or of the documents of one split of it (a recipe with splits). */
   static async forCorpus(corpusId: number, split?: SplitFilter): Promise<DbFillerSource> {
-    if (!Number.isSafeInteger(corpusId)) throw new Error(`bad corpus id ${corpusId}`);
-    const cols = new IntColumns(3);
-    const client = await pool().connect();
-    try {
-      const inSplit = split ? `AND ${splitIndexSql("d.sha256", split, (v) => client.escapeLiteral(v))} = ${Number(split.index)}` : "";
-      // COPY streams the sorted list in ~64 KB chunks parsed straight into typed arrays: no row objects, so a
-      // 10M-segment corpus costs its 120 MB of columns and nothing more
-      const stream = client.query(copyTo(
-        `COPY (SELECT s.id, s.document_id, s.token_count FROM segment s JOIN document d ON d.id = s.document_id
-               WHERE s.corpus_id = ${corpusId} AND NOT d.contaminated ${inSplit} ORDER BY d.sha256 COLLATE "C", s.index) TO STDOUT`));
-      for await (const chunk of stream) cols.parse(chunk as Buffer);
-    } finally {
-      client.release();
-    }
-    const [ids, documentIds, tokenCounts] = cols.finish();
-    return new DbFillerSource(corpusId, ids!, documentIds!, tokenCounts!);
+    const { list } = await eligibleList(corpusId, split);
+    return new DbFillerSource(corpusId, list.ids, list.documentIds, list.tokenCounts);
   }
 
   /** Eligible segments in the pool. */
@@ -111,10 +97,13 @@ export class DbFillerSource implements FillerSource {
   async fetch(ids: Iterable<number>): Promise<void> {
     const want = [...new Set(ids)].filter((id) => !this.cache.has(id));
     if (want.length === 0) return;
+    // contaminated documents are few (a partial index holds them): an anti-join on them, not a join of every
+    // fetched segment to its document row (that hashed the whole document table, ~1 s a batch on 1M segments)
     const { rows } = await pool().query<SegmentRef>(
       `SELECT s.id, s.document_id AS "documentId", s.token_count AS "tokenCount", s.text
-       FROM segment s JOIN document d ON d.id = s.document_id
-       WHERE s.id = ANY($1::int[]) AND s.corpus_id = $2 AND NOT d.contaminated`,
+       FROM segment s
+       WHERE s.id = ANY($1::int[]) AND s.corpus_id = $2
+         AND NOT EXISTS (SELECT 1 FROM document d WHERE d.corpus_id = $2 AND d.contaminated AND d.id = s.document_id)`,
       [want, this.corpusId]);
     for (const id of want) this.cache.set(id, null);
     for (const r of rows) this.cache.set(r.id, r);
