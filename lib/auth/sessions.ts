@@ -18,16 +18,31 @@ export async function createSession(userId: number): Promise<{ token: string; ex
   return { token, expiresAt };
 }
 
-/** The user behind a session token, or undefined when it is unknown, expired, or its account is not active. Sliding expiry. */
+/**
+ * How stale `last_seen_at` may get before a request writes it again. Every API request resolves its session; writing
+ * the row each time made every read (next pair, a page of pairs) a write too (a row lock, WAL) and cost 50 reviewers
+ * opening the review queue at once a write each in the burst (bench:team). Refusals are never throttled: expiry,
+ * a deleted session (sign-out, "sign out everywhere", a password reset) and a disabled or removed account are read
+ * from the database on every request.
+ */
+export const SESSION_TOUCH_SECONDS = 60;
+
+/**
+ * The user behind a session token, or undefined when it is unknown, expired, or its account is not active. Sliding
+ * expiry: a session seen again after 10 minutes away is extended to SESSION_DAYS from then. Read-only unless
+ * `last_seen_at` is older than SESSION_TOUCH_SECONDS (the write is in the same statement, applied only then).
+ */
 export async function userForSession(token: string | undefined): Promise<SessionUser | undefined> {
   if (!token || token.length > 200) return undefined;
   const { rows } = await pool().query<SessionUser>(
     `WITH s AS (
-       UPDATE session SET last_seen_at = now(),
-         expires_at = CASE WHEN last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE expires_at END
-       WHERE id = $1 AND expires_at > now() RETURNING user_id)
+       SELECT s.id, s.user_id, s.last_seen_at FROM session s WHERE s.id = $1 AND s.expires_at > now()),
+     touch AS (
+       UPDATE session t SET last_seen_at = now(),
+         expires_at = CASE WHEN t.last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE t.expires_at END
+       FROM s WHERE t.id = s.id AND s.last_seen_at < now() - make_interval(secs => $3) AND t.expires_at > now())
      SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE ${ACTIVE_USER}`,
-    [sha256(token), SESSION_DAYS]);
+    [sha256(token), SESSION_DAYS, SESSION_TOUCH_SECONDS]);
   return rows[0];
 }
 
