@@ -3,6 +3,7 @@ import path from "node:path";
 import { DEMO_CORPUS, DEMO_LICENSE, demoFile } from "@/lib/corpus/demo";
 import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { importFiles, type ImportProgress } from "@/lib/corpus/importer";
+import { catchUpSearchIndex, indexesPending, pendingSearchSegments } from "@/lib/corpus/search-index";
 import { progress, UsageError, type Command } from "../command";
 import { assertSucceeded } from "../errors";
 import { followRemoteJob } from "../remote";
@@ -36,7 +37,8 @@ export const importCommand: Command = {
       maxParagraphTokens: maxParagraphTokens(values),
       license: (values.license as string | undefined) ?? (values.demo ? DEMO_LICENSE : undefined),
       onSkip: (s) => progress(`skipped ${s.file}:${s.line}: ${s.reason}`),
-      onIndexBuild: () => progress("import: all rows written; building the search indexes (deferred during this big import)…"),
+      // reported when the rows are committed; the search-index follow-up runs after, and says so
+      buildIndexes: false,
       onProgress: (p) => {
         if (Date.now() - last < 1000 && p.bytesRead < p.bytesTotal) return;
         last = Date.now();
@@ -48,6 +50,11 @@ export const importCommand: Command = {
     progress(`imported ${summary.documents.imported} documents (${summary.documents.duplicates} duplicates, ` +
       `${summary.skippedTotal} lines skipped) into "${summary.corpus}": ${summary.segments} segments`);
     licenseNotice(summary.corpus, summary.license, summary.licenseSource);
+    // the follow-up (issue 14): search already answers for the new rows (by a scan of them); this makes it fast
+    const pending = await pendingSearchSegments();
+    if (pending || (await indexesPending())) progress(`import: rows committed in ${summary.writeSeconds.toFixed(1)} s; indexing ${pending} new segments for search (search answers meanwhile)…`);
+    const indexed = await catchUpSearchIndex();
+    if (indexed.seconds) progress(`search index caught up in ${indexed.seconds.toFixed(1)} s`);
     return {
       corpus: summary.corpus,
       license: summary.license,

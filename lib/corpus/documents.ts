@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { headlineSql } from "@/lib/search/highlight";
+import { segmentMatchSql } from "@/lib/search/segment-match";
 
 export interface DocumentListItem {
   id: number; corpusId: number; preview: string; url: string | null; charCount: number; tokenCount: number; segmentCount: number;
@@ -11,7 +12,7 @@ function where(f: DocumentFilter) {
   return {
     sql: `($1::int IS NULL OR d.corpus_id = $1)
       AND ($2::text IS NULL OR d.id IN (SELECT s.document_id FROM segment s
-        WHERE to_tsvector('english', s.text) @@ websearch_to_tsquery('english', $2)))`,
+        WHERE ${segmentMatchSql("s", "websearch_to_tsquery('english', $2)")}))`,
     args: [f.corpusId ?? null, f.q?.trim() || null],
   };
 }

@@ -5,6 +5,7 @@ import { dataDir } from "@/lib/config/paths";
 import { decontaminateAll } from "@/lib/contexts/decontaminate";
 import { defineJob } from "@/lib/jobs/define";
 import { importFiles, type Skip } from "./importer";
+import { enqueueSearchIndex } from "./search-index-job";
 import { deleteUpload, spoolUpload } from "./uploads";
 
 export const importParams = z.object({
@@ -52,7 +53,8 @@ export const importJob = defineJob({
           recent.push(s);
           if (recent.length > 20) recent.shift();
         },
-        onIndexBuild: () => void ctx.progress({ message: "all rows written; building the search indexes (deferred during this big import)" }),
+        // the full-text index follows in its own job (issue 14): the import is done when its rows are committed
+        buildIndexes: false,
         onProgress: (pr) => {
           void ctx.progress({
             done: pr.bytesRead, total: pr.bytesTotal,
@@ -68,10 +70,13 @@ export const importJob = defineJob({
       // jobs queued before uploads moved into PostgreSQL named files under the uploads dir
       if (p.deleteAfter) for (const f of p.files) if (f.path !== undefined && isUpload(f.path)) await fs.promises.rm(f.path, { force: true });
     }
+    // search is correct at once (the new rows are matched by a scan of them) and fast once the follow-up has run
+    const searchIndexJob = ctx.signal.aborted ? null : await enqueueSearchIndex(summary.corpusId);
+    if (searchIndexJob !== null) await ctx.progress({ message: `all rows committed; search indexing follows in job #${searchIndexJob}` });
     // new documents are checked against the active eval sets before anyone generates from them or draws fillers
     await ctx.progress({ message: "decontaminating" });
     const [decontamination] = await decontaminateAll({ corpusIds: [summary.corpusId], signal: ctx.signal });
-    return { ...summary, contaminated: decontamination?.contaminatedTotal ?? 0 };
+    return { ...summary, contaminated: decontamination?.contaminatedTotal ?? 0, searchIndex: searchIndexJob === null ? null : { follows: true, jobId: searchIndexJob } };
   },
 });
 

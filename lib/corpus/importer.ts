@@ -12,7 +12,7 @@ import { detectLicense, normalizeLicense, UNKNOWN_LICENSE } from "./license";
 import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
 import { copyField, type CutDoc } from "./cut";
-import { ensureIndexes, indexesPending, maybeDeferIndexes } from "./search-index";
+import { catchUpSearchIndex, ensureIndexes, maybeDeferIndexes, searchIndexMissing } from "./search-index";
 import { startCutter } from "./segment-pool";
 
 export interface ImportFile { path: string; name?: string }
@@ -26,14 +26,15 @@ export interface ImportOptions {
   /** paragraphs over this many tokens are cut at sentence boundaries (new corpora: default 256; 0 = never) */
   maxParagraphTokens?: number;
   /**
-   * Build the indexes a big import deferred before returning (default). false leaves that to the caller
-   * (`ensureIndexes`), e.g. a follow-up step, so the import is reported as soon as its rows are committed.
+   * Run the search-index follow-up (`catchUpSearchIndex`: index the new segments, build what a big import
+   * deferred) before returning (default). false leaves it to the caller, e.g. the "search-index" job, so the
+   * import is reported as soon as its rows are committed; search is correct meanwhile (search-index.ts).
    */
   buildIndexes?: boolean;
   /** the source text's licence (Hub or SPDX id); when absent, a Hub folder's README.md may state it (license.ts) */
   license?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** told when the rows are all written and the deferred indexes are being built (minutes for a GB) */
+  /** told when the rows are all committed and the search-index follow-up starts (minutes for a GB) */
   onIndexBuild?: () => void;
   onSkip?: (s: Skip) => void;
   signal?: AbortSignal;
@@ -47,8 +48,10 @@ export interface ImportSummary {
   skipped: Skip[];
   /** all skipped lines; `skipped` keeps the first MAX_SKIPS_KEPT of them (every one is also passed to onSkip) */
   skippedTotal: number;
-  /** a big import builds the segment full-text index after writing (lib/corpus/search-index.ts): seconds spent */
+  /** the search-index follow-up run by importFiles itself (buildIndexes, default): seconds spent, 0 when left to the caller */
   searchIndexSeconds: number;
+  /** seconds until every row was committed (the import proper; the follow-up is searchIndexSeconds) */
+  writeSeconds: number;
   /** the corpus's licence after the import, and where it came from ("unknown": nobody said; the caller asks) */
   license: string;
   licenseSource: "option" | "source" | "corpus" | "unknown";
@@ -81,7 +84,7 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const summary: ImportSummary = {
     corpus: corpus.name, corpusId: corpus.id, tokenizer: corpus.tokenizer,
-    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0, searchIndexSeconds: 0, ...license,
+    documents: { imported: 0, duplicates: 0 }, segments: 0, skipped: [], skippedTotal: 0, searchIndexSeconds: 0, writeSeconds: 0, ...license,
   };
   let bytesBefore = 0;
   let bytesRead = 0;
@@ -91,7 +94,9 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
   });
 
   // decided at the first batch with new documents, so re-importing a file the corpus already holds changes nothing
+  // resolves to whether rows are written search-ready (the full-text index is away, its build will cover them)
   let deferred: Promise<boolean> | null = null;
+  const t0 = performance.now();
   let finished = false;
   // started at the first batch with new documents: re-importing a file the corpus holds never starts the thread
   let cutter: ReturnType<typeof startCutter> | null = null;
@@ -119,11 +124,10 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
             summary.documents.duplicates += b.length;
             return;
           }
-          deferred ??= maybeDeferIndexes(bytesTotal);
+          deferred ??= maybeDeferIndexes(bytesTotal).then(() => searchIndexMissing());
           cutter ??= startCutter(corpus.tokenizer, maxParagraphTokens, bytesTotal);
           const cut = await (await cutter).cut(fresh.map((d) => d.text));
-          await deferred;
-          const r = await writeBatch(corpus.id, fresh, cut);
+          const r = await writeBatch(corpus.id, fresh, cut, await deferred);
           summary.documents.imported += r.imported;
           summary.documents.duplicates += b.length - r.imported;
           summary.segments += r.segments;
@@ -166,9 +170,10 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
     // the indexes come back even when the import fails (a no-op when they were never dropped)
     if (!finished) await ensureIndexes().catch(() => 0);
   }
-  if (opts.buildIndexes !== false && (await indexesPending())) {
+  summary.writeSeconds = (performance.now() - t0) / 1000;
+  if (opts.buildIndexes !== false && !opts.signal?.aborted) {
     opts.onIndexBuild?.();
-    summary.searchIndexSeconds = await ensureIndexes();
+    summary.searchIndexSeconds = (await catchUpSearchIndex({ signal: opts.signal })).seconds;
   }
   return summary;
 }
@@ -208,7 +213,7 @@ async function newDocuments(corpusId: number, batch: Pending[]): Promise<Pending
  * synchronous_commit is off for these transactions (issue 14 lever): a crash can lose the last batches
  * reported as committed, never corrupt anything, and a re-run of the import adds exactly what is missing.
  */
-async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[]) {
+async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[], ready: boolean) {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
@@ -223,17 +228,18 @@ async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[]) {
     let segRows = "";
     let tokenSum = 0;
     let k = 0;
+    const r = ready ? "t" : "f";
     for (const [i, c] of cut.entries()) {
       const d = docs[i]!;
       const id = ids[i]!.id;
       tokenSum += c.tokens;
       docRows += `${id}\t${corpusId}\t${d.sha}\t${copyField(d.text)}\t${copyField(JSON.stringify(d.meta))}\t${c.chars}\t${c.tokens}\t${c.segments.length}\t${copyField(d.file)}\t${d.line}\n`;
       for (const [index, s] of c.segments.entries()) {
-        segRows += `${id}\t${corpusId}\t${index}\t${copyField(s.text)}\t${s.tokenCount}\t${s.charStart}\t${s.charEnd}\t${copyField(s.sepBefore)}\t${hashes[k++]!.h}\n`;
+        segRows += `${id}\t${corpusId}\t${index}\t${copyField(s.text)}\t${s.tokenCount}\t${s.charStart}\t${s.charEnd}\t${copyField(s.sepBefore)}\t${hashes[k++]!.h}\t${r}\n`;
       }
     }
     await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN`, docRows);
-    if (segRows) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash) FROM STDIN`, segRows);
+    if (segRows) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready) FROM STDIN`, segRows);
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
       [corpusId, docs.length, keys.length, tokenSum]);
@@ -241,7 +247,7 @@ async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[]) {
     return { imported: docs.length, segments: keys.length };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
-    if ((err as { code?: string }).code === "23505") return writeBatchInsert(corpusId, docs, cut);
+    if ((err as { code?: string }).code === "23505") return writeBatchInsert(corpusId, docs, cut, ready);
     throw err;
   } finally {
     client.release();
@@ -253,7 +259,7 @@ async function copyIn(client: PoolClient, sql: string, data: string) {
 }
 
 /** The INSERT … ON CONFLICT path: tolerates documents written concurrently by another import. */
-async function writeBatchInsert(corpusId: number, docs: Pending[], cutDocs: CutDoc[]) {
+async function writeBatchInsert(corpusId: number, docs: Pending[], cutDocs: CutDoc[], ready: boolean) {
   const cut = docs.map((d, i) => ({ doc: d, segments: cutDocs[i]!.segments.map((s, index) => ({ ...s, index })), tokens: cutDocs[i]!.tokens }));
   const client = await pool().connect();
   try {
@@ -279,10 +285,10 @@ async function writeBatchInsert(corpusId: number, docs: Pending[], cutDocs: CutD
     }
     if (seg.doc.length) {
       await client.query(
-        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash)
-         SELECT d, $1, i, t, n, s, e, p, hashtextextended((SELECT sha256 FROM document WHERE id = d) || ':' || i, 0)
+        `INSERT INTO segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready)
+         SELECT d, $1, i, t, n, s, e, p, hashtextextended((SELECT sha256 FROM document WHERE id = d) || ':' || i, 0), $9
          FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[]) AS u(d, i, t, n, s, e, p)`,
-        [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end, seg.sep]);
+        [corpusId, seg.doc, seg.index, seg.text, seg.tokens, seg.start, seg.end, seg.sep, ready]);
     }
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,

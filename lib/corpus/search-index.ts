@@ -1,24 +1,31 @@
 import { pool } from "@/lib/db/client";
 
 /**
- * Secondary indexes off the write path of a big import (issue 14).
+ * Secondary indexes off the write path of an import (issue 14).
  *
- * The segment full-text index (GIN over to_tsvector('english', text), created by the init migration) is the
- * largest cost of writing segments, and every other non-unique index of `document` and `segment` costs a tree
- * insert per row. A big import drops them at its first new batch and builds them once at the end instead:
- * CREATE INDEX sorts all entries in one pass (in parallel on PostgreSQL 18) — far cheaper than maintaining the
- * trees row by row. Unique indexes and primary keys stay: de-duplication by document sha256, segment keys and
- * foreign keys rely on them while the import runs.
+ * The segment full-text index (GIN over to_tsvector('english', text)) is the largest cost of writing segments.
+ * It is partial (`WHERE search_ready`, migration 20261203100000_search_ready), and every import writes its
+ * segments with search_ready = false, so no import of any size maintains it while writing. A follow-up
+ * (`catchUpSearchIndex`: the "search-index" job the import job enqueues, or the CLI after it reports the import)
+ * sets search_ready in batches, which puts those rows into the index; only the new rows are indexed, so a small
+ * import into a corpus of millions of segments never rebuilds the index. Search stays correct meanwhile: it tests
+ * the same predicate on the pending rows, found through the small partial btree `segment_search_pending_idx`
+ * (lib/search/segment-match.ts). A follow-up that dies resumes where it stopped (each batch commits).
+ *
+ * A big import also drops every other non-unique index of `document` and `segment` (each costs a tree insert per
+ * row) and the GIN itself at its first new batch, and the follow-up builds them once: CREATE INDEX sorts all
+ * entries in one pass — far cheaper than maintaining the trees row by row. While the GIN is away the import
+ * writes its rows ready (the build covers them). Unique indexes and primary keys stay: de-duplication by document
+ * sha256, segment keys and foreign keys rely on them while the import runs.
  *
  * Each dropped index's definition (pg_get_indexdef, so indexes added by later migrations are covered too) is kept
  * in `deferred_index` in the same transaction as the drop, and removed in the one that builds it again. Reads stay
  * correct throughout: without an index the same WHERE clause is answered by a scan, so rows are never missing from
- * results, only slower to find while the index is away. Every import ends by building whatever is recorded
- * (`ensureIndexes`), also after a failure, so one that crashed leaves them missing only until the next import
- * finishes or a caller runs `ensureIndexes`.
+ * results, only slower to find while the index is away. An import that fails builds whatever is recorded
+ * (`ensureIndexes`); one that crashed leaves them to the next follow-up.
  */
 export const SEARCH_INDEX = "segment_text_fts_idx";
-const SEARCH_INDEX_SQL = `CREATE INDEX IF NOT EXISTS ${SEARCH_INDEX} ON segment USING GIN (to_tsvector('english', text))`;
+const SEARCH_INDEX_SQL = `CREATE INDEX IF NOT EXISTS ${SEARCH_INDEX} ON segment USING GIN (to_tsvector('english', text)) WHERE search_ready`;
 /** serialises dropping and building the indexes between concurrent imports */
 const LOCK_KEY = 0x1f7a_5e01;
 
@@ -111,6 +118,67 @@ export async function ensureIndexes(): Promise<number> {
     client.release();
   }
   return (performance.now() - t0) / 1000;
+}
+
+/** Whether the full-text index is absent (deferred by a big import): rows can then be written ready, the build covers them. */
+export async function searchIndexMissing(): Promise<boolean> {
+  const { rows: [r] } = await pool().query<{ missing: boolean }>(`SELECT to_regclass($1) IS NULL AS missing`, [SEARCH_INDEX]);
+  return r!.missing;
+}
+
+/** Segments written by an import that the full-text index does not hold yet. */
+export async function pendingSearchSegments(): Promise<number> {
+  const { rows: [r] } = await pool().query<{ n: string }>(`SELECT count(*)::text AS n FROM segment WHERE NOT search_ready`);
+  return Number(r!.n);
+}
+
+const READY_BATCH = Number(process.env.IN2_SEARCH_INDEX_BATCH ?? 20_000);
+
+export interface CatchUp { seconds: number; segments: number }
+
+/**
+ * The follow-up of an import: puts every pending segment into the full-text index (search_ready, in batches that
+ * each commit, so a crash loses at most one batch's work and a re-run resumes), then builds whatever a big import
+ * deferred. Returns { seconds: 0, segments: 0 } when nothing is pending. Safe to run concurrently with imports and
+ * with another follow-up (batches skip rows another transaction holds).
+ */
+export async function catchUpSearchIndex(opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CatchUp> {
+  const { rows: [state] } = await pool().query<{ pending: boolean; ready: boolean; missing: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM deferred_index) OR to_regclass($1) IS NULL AS pending,
+            to_regclass('segment_search_pending_idx') IS NOT NULL AS ready,
+            to_regclass($1) IS NULL AS missing`, [SEARCH_INDEX]);
+  const total = await pendingSearchSegments();
+  if (!total && !state!.pending) return { seconds: 0, segments: 0 };
+  const t0 = performance.now();
+  let done = 0;
+  // Without the pending index (deferred by a big import) each batch would scan the table to find its rows, and
+  // without the GIN setting the flag costs no index work: one statement then. Otherwise batches, each indexing
+  // its rows into the GIN (what the import's write path used to pay).
+  const oneShot = !state!.ready || state!.missing;
+  while (done < total || oneShot) {
+    if (opts.signal?.aborted) break;
+    const client = await pool().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL synchronous_commit = off");
+      const r = oneShot
+        ? await client.query(`UPDATE segment SET search_ready = true WHERE NOT search_ready`)
+        : await client.query(
+          `WITH b AS (SELECT id FROM segment WHERE NOT search_ready ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+           UPDATE segment s SET search_ready = true FROM b WHERE s.id = b.id`, [READY_BATCH]);
+      await client.query("COMMIT");
+      done += r.rowCount ?? 0;
+      opts.onProgress?.(done, total);
+      if (oneShot || !r.rowCount) break;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+  if (!opts.signal?.aborted) await ensureIndexes();
+  return { seconds: (performance.now() - t0) / 1000, segments: done };
 }
 
 /** Kept for callers of the full-text-only names. */

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { headlineSql } from "@/lib/search/highlight";
+import { segmentMatchSql } from "@/lib/search/segment-match";
 import { walkPage, type WalkRow } from "@/lib/random/seeded-walk";
 
 export interface SegmentListItem {
@@ -18,7 +19,7 @@ function where(f: SegmentFilter): { sql: string; args: unknown[] } {
   return {
     sql: `($1::int IS NULL OR s.corpus_id = $1) AND ($2::int IS NULL OR s.token_count >= $2)
       AND ($3::int IS NULL OR s.token_count <= $3)
-      AND ($4::text IS NULL OR to_tsvector('english', s.text) @@ websearch_to_tsquery('english', $4))`,
+      AND ($4::text IS NULL OR ${segmentMatchSql("s", "websearch_to_tsquery('english', $4)")})`,
     args: [f.corpusId ?? null, f.minTokens ?? null, f.maxTokens ?? null, f.q?.trim() || null],
   };
 }
