@@ -132,7 +132,7 @@ export async function pendingSearchSegments(): Promise<number> {
   return Number(r!.n);
 }
 
-const READY_BATCH = Number(process.env.IN2_SEARCH_INDEX_BATCH ?? 20_000);
+const readyBatch = () => Number(process.env.IN2_SEARCH_INDEX_BATCH ?? 20_000);
 
 export interface CatchUp { seconds: number; segments: number }
 
@@ -165,7 +165,7 @@ export async function catchUpSearchIndex(opts: { signal?: AbortSignal; onProgres
         ? await client.query(`UPDATE segment SET search_ready = true WHERE NOT search_ready`)
         : await client.query(
           `WITH b AS (SELECT id FROM segment WHERE NOT search_ready ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-           UPDATE segment s SET search_ready = true FROM b WHERE s.id = b.id`, [READY_BATCH]);
+           UPDATE segment s SET search_ready = true FROM b WHERE s.id = b.id`, [readyBatch()]);
       await client.query("COMMIT");
       done += r.rowCount ?? 0;
       opts.onProgress?.(done, total);
