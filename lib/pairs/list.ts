@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/client";
 import { headlineSql } from "@/lib/search/highlight";
 import { iso } from "./detail";
 import { Params, pairWhere } from "./filter";
+import { prepared } from "./prepared";
 import { FILTER_KEYS, type PairFilter, type PairListQuery, type PairSort } from "./schemas";
 import type { PairListItem } from "./types";
 
@@ -43,7 +44,7 @@ export async function listPairs(q: PairListQuery): Promise<{ items: PairListItem
   const where = pairWhere(q, params);
   const ks = keyset(q.sort ?? "newest", q.after, params);
   const qParam = q.q?.trim() ? params.add(q.q.trim()) : null;
-  const { rows } = await pool().query<PairListItem & { sortKey: string | null }>(
+  const { rows } = await pool().query<PairListItem & { sortKey: string | null }>(prepared(
     // question and answer in full (a few hundred characters; a cut one read as a broken pair); when searching,
     // also marked copies so the table shows why a row matched (stemming included)
     `SELECT p.id, p.type, p.status, p.version, p.question, p.answer,
@@ -52,8 +53,8 @@ export async function listPairs(q: PairListQuery): Promise<{ items: PairListItem
        ARRAY(SELECT f->>'code' FROM jsonb_array_elements(p.quality_flags) f) AS flags,
        p.edited, u.name AS "reviewerName", p.updated_at AS "updatedAt", ${ks.keySql} AS "sortKey"
      FROM pair p LEFT JOIN app_user u ON u.id = p.reviewer_id
-     WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${params.add(limit)}`,
-    params.values);
+     WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${limit}`,
+    params.values));
   const last = rows[rows.length - 1];
   return {
     items: rows.map(({ sortKey: _k, ...r }) => ({ ...r, updatedAt: iso(r.updatedAt) ?? "" })),

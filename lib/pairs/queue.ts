@@ -3,6 +3,7 @@ import { nextPairsVerdictsFirst } from "@/lib/verify/queue-order";
 import { PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "./detail";
 import { Params, pairWhere } from "./filter";
 import { cursorOf, keyset } from "./list";
+import { prepared } from "./prepared";
 import type { QueueQuery } from "./schemas";
 import type { PairDetail } from "./types";
 
@@ -16,9 +17,9 @@ export async function nextPairs(q: QueueQuery): Promise<{ items: PairDetail[]; n
   const limit = Math.min(q.limit ?? 5, 20);
   const params = new Params();
   const { where, ks } = queueSql(q, params);
-  const { rows } = await pool().query<PairRow & { sortKey: string }>(
-    `SELECT ${PAIR_COLUMNS}, ${ks.keySql} AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${params.add(limit)}`,
-    params.values);
+  const { rows } = await pool().query<PairRow & { sortKey: string }>(prepared(
+    `SELECT ${PAIR_COLUMNS}, ${ks.keySql} AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${ks.cond} ORDER BY ${ks.order} LIMIT ${limit}`,
+    params.values));
   const last = rows[rows.length - 1];
   const items = await withEvidenceOf(rows.map(({ sortKey: _k, ...r }) => r));
   return { items, next: last ? cursorOf(last.sortKey, last.id) : q.after ?? null };

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "@/lib/pairs/detail";
 import { Params, pairWhere } from "@/lib/pairs/filter";
+import { prepared } from "@/lib/pairs/prepared";
 import type { QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";
 
@@ -42,8 +43,9 @@ async function page(q: QueueQuery, extra: string, after: string | undefined, lim
     if (bar < 0 || !Number.isInteger(id)) throw new AppError("bad_request", "invalid page cursor");
     cond = `(p.quality_score, p.id) > (${params.add(after.slice(0, bar))}::float8, ${params.add(id)}::int)`;
   }
-  const { rows } = await pool().query<PairRow & { sortKey: string }>(
+  // a named statement with the LIMIT written in (lib/pairs/prepared.ts: not re-planned against pair's ~40 indexes)
+  const { rows } = await pool().query<PairRow & { sortKey: string }>(prepared(
     `SELECT ${PAIR_COLUMNS}, p.quality_score::text AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${extra} AND ${cond}
-     ORDER BY p.quality_score, p.id LIMIT ${params.add(limit)}`, params.values);
+     ORDER BY p.quality_score, p.id LIMIT ${limit}`, params.values));
   return rows;
 }

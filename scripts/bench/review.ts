@@ -6,6 +6,7 @@
 // (10M segments of ~600 bytes would not fit the disk; review never reads more than a quote of them).
 // --db DIR keeps the seeded cluster in DIR (seeded once, reused by later runs with the same sizes; new migrations
 // are applied on start), so a fix can be measured again on 10M segments without an hour of seeding.
+// --seed-only seeds (or migrates) the --db cluster and stops without measuring.
 import os from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -36,7 +37,7 @@ import { createDatabaseIfMissing, withPool } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";
 import { benchDatabase, demoDocs, machine } from "./support";
 
-const { values } = parseArgs({ options: { segments: { type: "string", default: "1000000" }, pairs: { type: "string", default: "200000" }, samples: { type: "string", default: "300" }, db: { type: "string" } } });
+const { values } = parseArgs({ options: { segments: { type: "string", default: "1000000" }, pairs: { type: "string", default: "200000" }, samples: { type: "string", default: "300" }, db: { type: "string" }, "seed-only": { type: "boolean", default: false } } });
 const SEGMENTS = Number(values.segments);
 const PAIRS = Number(values.pairs);
 const SAMPLES = Number(values.samples);
@@ -161,6 +162,7 @@ try {
     console.log(`seeding ${SEGMENTS.toLocaleString()} segments and ${PAIRS.toLocaleString()} pairs with COPY…`);
     console.log(`seeded in ${(await seed()).toFixed(0)} s · ${machine()}`);
   }
+  if (values["seed-only"]) throw Object.assign(new Error("seeded"), { seedOnly: true });
   // the routes require a signed-in reviewer: session lookup is part of every measured route call
   const email = `bench-${Date.now()}@in2.studio`;
   cookie = `${SESSION_COOKIE}=${(await createSession((await createUser({ email, role: "reviewer", password: "bench password 1" })).id)).token}`;
@@ -215,8 +217,10 @@ try {
     filteredCount: Math.max(...rows.filter((r) => r.call.startsWith("  count:")).map((r) => Number(r.p95))), overview: p95("progress overview") };
   console.log(JSON.stringify({ machine: machine(), load: os.loadavg()[0]!.toFixed(1), segments: SEGMENTS, pairs: PAIRS, worstP95: worst, targetsP95: targets, sampleSpeedup: Number(sampleSpeedup.toFixed(0)), rows }));
 } catch (err) {
-  console.error(err);
-  process.exitCode = 1;
+  if (!(err as { seedOnly?: boolean }).seedOnly) {
+    console.error(err);
+    process.exitCode = 1;
+  }
 } finally {
   pool().on("error", () => {}); // the cluster stops under idle connections: not an error of the run
   await db.stop();
