@@ -29,12 +29,14 @@ export async function getPairs(ids: number[], db: Queryable = pool()): Promise<P
 }
 
 /** Completes pair rows already fetched (the queue reads them in its keyset query: one round trip less). */
-export async function withEvidenceOf(rows: PairRow[], db: Queryable = pool()): Promise<PairDetail[]> {
-  const evidence = await evidenceOf(rows.map((r) => r.id), db);
+export async function withEvidenceOf(rows: PairRow[], db: Queryable = pool(),
+  loaded?: Map<number, EvidenceRow[]>): Promise<PairDetail[]> {
+  const evidence = loaded ?? await evidenceOf(rows.map((r) => r.id), db);
   return rows.map((r) => withEvidence(r, evidence.get(r.id) ?? []));
 }
 
-async function evidenceOf(ids: number[], db: Queryable): Promise<Map<number, EvidenceRow[]>> {
+/** The evidence rows of pairs, with their segment texts (written once when a pair is created, never changed). */
+export async function evidenceOf(ids: number[], db: Queryable): Promise<Map<number, EvidenceRow[]>> {
   const { rows } = await db.query<EvidenceRow>(
     `SELECT e.pair_id AS "pairId", e.piece, e.segment_id AS "segmentId", e.document_id AS "documentId",
        s.token_count AS "tokenCount", s.text

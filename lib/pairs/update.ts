@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/api/errors";
+import { pool } from "@/lib/db/client";
+import { evidenceOf } from "./detail";
 import { assessPair } from "./quality";
 import type { PatchPairBody } from "./schemas";
 import type { PairWriteResult } from "./types";
@@ -14,6 +16,9 @@ const TEXT_FIELDS = ["question", "answer", "support"] as const;
 export async function updatePair(id: number, body: PatchPairBody, actorId: number): Promise<PairWriteResult> {
   if (body.status === undefined && !TEXT_FIELDS.some((k) => body[k] !== undefined))
     throw new AppError("bad_request", "nothing to change: send status, question, answer or support");
+  // the evidence never changes: read alongside the lock, on its own pooled connection (lib/pairs/write.ts)
+  const evidence = evidenceOf([id], pool());
+  evidence.catch(() => {}); // awaited by applyChange only; a 404 or 409 below must not leave it unhandled
   return withLockedPair(id, async (row, client) => {
     if (row.version !== body.version)
       await conflict(id, client, `Pair ${id} was changed by someone else since you opened it (now version ${row.version}, yours ${body.version}).`);
@@ -35,6 +40,6 @@ export async function updatePair(id: number, body: PatchPairBody, actorId: numbe
     }
     const change = changedOnly(row, next);
     const kind = TEXT_FIELDS.some((k) => k in change.after) ? "edit" : "status";
-    return applyChange(client, row, kind, change, actorId);
+    return applyChange(client, row, kind, change, actorId, {}, evidence);
   });
 }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { AppError } from "@/lib/api/errors";
 import { withTransaction } from "@/lib/db/client";
-import { getPair, PAIR_COLUMNS, withEvidenceOf, type PairRow, type Queryable } from "./detail";
+import { evidenceOf, getPair, PAIR_COLUMNS, withEvidenceOf, type PairRow, type Queryable } from "./detail";
 import { prepared } from "./prepared";
 import type { PairWriteResult } from "./types";
 
@@ -65,10 +65,13 @@ const RETURNED = `id, type, status, version, question, answer, support, edited, 
  * Applies a snapshot to the locked pair, bumps its version and records the event, all in the caller's
  * transaction. Returns the pair as it is now and the event id. The update, the event and the changed row are
  * one named statement (lib/pairs/prepared.ts; a decision's SET is always the same three columns, so its plan
- * is cached), then one read of the evidence: two round trips where there were five.
+ * is cached). `evidence`, when given, is the pair's evidence read before the transaction took its connection
+ * (written with the pair, never changed; updatePair starts it alongside the lock): then the statement is the
+ * only round trip where there were four (update, event, pair, evidence). Never read on a second connection while
+ * this one is held: a full pool would deadlock.
  */
 export async function applyChange(client: pg.PoolClient, row: LockedPair, kind: string, change: { before: Snapshot; after: Snapshot },
-  actorId: number, extra: Record<string, unknown> = {}): Promise<PairWriteResult> {
+  actorId: number, extra: Record<string, unknown> = {}, evidence?: Promise<Awaited<ReturnType<typeof evidenceOf>>>): Promise<PairWriteResult> {
   const keys = Object.keys(change.after) as SnapshotKey[];
   if (!keys.length) return { pair: await getPair(row.id, client), eventId: null };
   const version = row.version + 1;
@@ -84,6 +87,6 @@ export async function applyChange(client: pg.PoolClient, row: LockedPair, kind: 
        event AS (INSERT INTO pair_event (pair_id, actor_id, kind, before, after) SELECT id, $2::int, $3::text, $4::jsonb, $5::jsonb FROM changed RETURNING id)
      SELECT ${PAIR_COLUMNS}, (SELECT id FROM event) AS "eventId" FROM changed p LEFT JOIN app_user u ON u.id = p.reviewer_id`, values));
   const { eventId, ...pair } = rows[0]!;
-  const [detail] = await withEvidenceOf([pair], client);
+  const [detail] = await withEvidenceOf([pair], client, await evidence);
   return { pair: detail!, eventId };
 }
