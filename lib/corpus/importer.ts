@@ -61,7 +61,7 @@ const BATCH_DOCS = Number(process.env.IN2_IMPORT_BATCH_DOCS ?? 400);
 const BATCH_CHARS = Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000);
 const MAX_SKIPS_KEPT = 10_000;
 /** batches between reading and committed: one being cut by the segmentation thread, the others being written */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = Number(process.env.IN2_IMPORT_IN_FLIGHT ?? 3);
 
 interface Pending { sha: string; text: string; meta: Record<string, unknown>; file: string; line: number }
 

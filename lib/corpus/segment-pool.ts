@@ -10,6 +10,13 @@ import { cutDocuments, readCut, type CutDoc } from "./cut";
 export interface Cutter { cut(texts: string[]): Promise<CutDoc[]>; close(): Promise<void> }
 
 /**
+ * Seconds the segmentation thread sat with no batch to cut, between its first batch and its close (the pipeline's
+ * stall: the thread is the import's slowest stage, so each idle second is a second of wall time), and batches cut.
+ * Process-wide totals, read by bench:import.
+ */
+export const cutterStats = { idleSeconds: 0, batches: 0 };
+
+/**
  * Whether an import of `bytes` cuts in a thread: `IN2_IMPORT_THREAD` = 0 never, 1 always; by default from 8 MB on
  * (starting the thread and its tokenizer costs ~1 s, more than it saves on a small file).
  */
@@ -45,16 +52,21 @@ export async function startCutter(tokenizer: string, maxParagraphTokens: number,
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
+    if (!pending.size) idleSince = performance.now();
     if (m.error !== undefined) p.fail(new Error(m.error));
     else p.ok(m.nums!);
   });
   worker.on("error", (e) => failAll(e));
   worker.on("exit", (code) => failAll(new Error(`the segmentation thread stopped (exit code ${code})`)));
   let next = 0;
+  let idleSince = -1;
   return {
     cut(texts) {
       if (broken) return Promise.reject(broken);
       const id = next++;
+      if (idleSince >= 0) cutterStats.idleSeconds += (performance.now() - idleSince) / 1000;
+      idleSince = -1;
+      cutterStats.batches++;
       return new Promise<Int32Array>((ok, fail) => {
         pending.set(id, { ok, fail });
         worker.postMessage({ id, texts });

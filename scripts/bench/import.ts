@@ -13,7 +13,8 @@ import { importFiles } from "@/lib/corpus/importer";
 import { pool } from "@/lib/db/client";
 import { decodeWebEntities } from "@/lib/corpus/entities";
 import { readRecords } from "@/lib/corpus/records";
-import { ensureIndexes } from "@/lib/corpus/search-index";
+import { catchUpSearchIndex } from "@/lib/corpus/search-index";
+import { cutterStats } from "@/lib/corpus/segment-pool";
 import { DEFAULT_MAX_PARAGRAPH_TOKENS, DEFAULT_MIN_TOKENS, segmentDocument } from "@/lib/segment/segment";
 import { getTokenizer } from "@/lib/tokenize";
 import { benchDatabase, demoDocs, machine, withPeakRss } from "./support";
@@ -23,12 +24,15 @@ const { values } = parseArgs({ options: {
   "keep-index": { type: "boolean", default: false }, "segment-only": { type: "string" },
   // lever flags (issue 14: each lever's effect is measured by turning it off)
   "no-thread": { type: "boolean", default: false }, "sync-commit": { type: "boolean", default: false },
-  "fts-only": { type: "boolean", default: false }, "batch-chars": { type: "string" },
+  "fts-only": { type: "boolean", default: false }, "batch-chars": { type: "string" }, "in-flight": { type: "string" },
+  // only the import (rows committed): no follow-up, no re-import (e.g. the peak RSS of a 1 GB import)
+  "import-only": { type: "boolean", default: false },
 } });
 if (values["no-thread"]) process.env.IN2_IMPORT_THREAD = "0";
 if (values["sync-commit"]) process.env.IN2_IMPORT_SYNC_COMMIT = "1";
 if (values["fts-only"]) process.env.IN2_IMPORT_DEFER_BTREES = "0";
 if (values["batch-chars"]) process.env.IN2_IMPORT_BATCH_CHARS = values["batch-chars"];
+if (values["in-flight"]) process.env.IN2_IMPORT_IN_FLIGHT = values["in-flight"];
 
 if (values["segment-only"]) {
   // child: the cold segmentation reference
@@ -51,8 +55,8 @@ if (values["segment-only"]) {
   process.exit(0);
 }
 
-// import_mbps: reading, segmenting and writing until every row is committed; end_to_end_mbps adds building the
-// indexes a big import deferred (its follow-up step).
+// import_mbps: reading, segmenting and writing until every row is committed; end_to_end_mbps adds the search-index
+// follow-up (catchUpSearchIndex, the "search-index" job: index the new rows, build what a big import deferred).
 const targetBytes = Number(values.mb) * 1e6;
 const docs = demoDocs();
 const file = path.join(os.tmpdir(), `in2-bench-import-${process.pid}.jsonl`);
@@ -74,7 +78,7 @@ try {
   const seg = JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--segment-only", file],
     { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop()!) as { seconds: number; segments: number; peakRss: number; cpu: number };
   // lever measurement: maintain the full-text index while writing, as before (no build after a big import)
-  if (values["keep-index"]) process.env.IN2_IMPORT_DEFER_INDEX_BYTES = String(Number.MAX_SAFE_INTEGER);
+  if (values["keep-index"]) process.env.IN2_IMPORT_DEFER_INDEX_BYTES = "never";
   // lever measurement: the import without the segment full-text index at all (its whole cost on the write path)
   if (values["drop-fts"]) await pool().query(`DROP INDEX segment_text_fts_idx`);
   // lever measurement: a larger GIN pending list (fewer, larger merges; autovacuum merges it off the write path)
@@ -89,17 +93,21 @@ try {
   const nodeCpu = (cpu.user + cpu.system) / 1e6;
   const pgCpu = (await postgresCpuSeconds()) - pgBefore;
   const load = os.loadavg()[0]!;
-  const build = await withPeakRss(() => ensureIndexes());
+  const idle = { ...cutterStats };
+  const skip = values["import-only"];
+  const build = skip ? { result: { segments: 0, seconds: 0 }, seconds: 0, peakRss: 0 } : await withPeakRss(() => catchUpSearchIndex());
   const buildPgCpu = (await postgresCpuSeconds()) - pgBefore - pgCpu;
-  const again = await withPeakRss(() => importFiles({ corpus: "bench", files: [{ path: file }] }));
+  const again = skip ? { seconds: NaN } : await withPeakRss(() => importFiles({ corpus: "bench", files: [{ path: file }] }));
   const segMbps = mb / seg.seconds;
   const impMbps = mb / imp.seconds;
   const endToEndMbps = mb / (imp.seconds + build.seconds);
   console.error(`bench:import — ${mb.toFixed(1)} MB, ${imp.result.documents.imported} documents, ${imp.result.segments} segments — ${machine()}, load ${os.loadavg()[0]!.toFixed(1)}`);
-  console.error(`cold segmentation (reference) ${segMbps.toFixed(2)} MB/s · import ${impMbps.toFixed(2)} MB/s (${(100 * impMbps / segMbps).toFixed(0)}%) · with the index build ${endToEndMbps.toFixed(2)} MB/s (${build.seconds.toFixed(1)} s) · re-import ${(mb / again.seconds).toFixed(2)} MB/s · peak RSS ${(imp.peakRss / 1e6).toFixed(0)} MB`);
+  console.error(`cold segmentation (reference) ${segMbps.toFixed(2)} MB/s · import ${impMbps.toFixed(2)} MB/s (${(100 * impMbps / segMbps).toFixed(0)}%) · with the search-index follow-up ${endToEndMbps.toFixed(2)} MB/s (${build.seconds.toFixed(1)} s, ${build.result.segments} rows flagged) · re-import ${(mb / again.seconds).toFixed(2)} MB/s · peak RSS ${(imp.peakRss / 1e6).toFixed(0)} MB`);
   console.log(JSON.stringify({
     bench: "import", date: new Date().toISOString(), machine: machine(), load: +load.toFixed(1), mb: +mb.toFixed(1),
-    levers: { thread: !values["no-thread"], sync_commit_off: !values["sync-commit"], deferred: values["keep-index"] ? "none" : values["fts-only"] ? "fts" : "all secondary", batch_chars: Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000) },
+    levers: { thread: !values["no-thread"], sync_commit_off: !values["sync-commit"], deferred: values["keep-index"] ? "none" : values["fts-only"] ? "fts" : "all secondary", batch_chars: Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000), in_flight: Number(process.env.IN2_IMPORT_IN_FLIGHT ?? 3) },
+    // the pipeline's stall: seconds the segmentation thread (the slowest stage) had no batch, of the import's wall
+    thread_idle_s: +idle.idleSeconds.toFixed(1), thread_batches: idle.batches, import_s: +imp.seconds.toFixed(1),
     documents: imp.result.documents.imported, segments: imp.result.segments, segments_reference: seg.segments,
     import_mbps: +impMbps.toFixed(2), cold_segmentation_mbps: +segMbps.toFixed(2), ratio: +(impMbps / segMbps).toFixed(2), target_ratio: 0.8,
     // Load-independent view (this machine's load swings 4–20 within one run): CPU seconds. The import's wall time on
@@ -107,6 +115,7 @@ try {
     // import_mbps: until every row is committed (documents and segments readable, search answered by a scan);
     // end_to_end_mbps adds the index build that follows it
     end_to_end_mbps: +endToEndMbps.toFixed(2), end_to_end_ratio: +(endToEndMbps / segMbps).toFixed(2), index_build_s: +build.seconds.toFixed(1),
+    follow_up: { seconds: +build.seconds.toFixed(1), segments_indexed: build.result.segments, mbps: +(mb / build.seconds).toFixed(2), peak_rss_mb: Math.round(build.peakRss / 1e6) },
     cpu_s: { cold_segmentation: +seg.cpu.toFixed(1), import_node: +nodeCpu.toFixed(1), import_postgres: +pgCpu.toFixed(1), index_build_postgres: +buildPgCpu.toFixed(1) },
     // node per thread: the main thread (read, parse, hash, COPY) and the busiest other (the segmentation thread)
     node_threads_cpu_s: { main: +perThread.main.toFixed(1), busiest_other: +perThread.busiest.toFixed(1), rest: +perThread.rest.toFixed(1) },

@@ -67,7 +67,10 @@ describe("search-index follow-up", () => {
 
     const second = path.join(tmp, "second.jsonl");
     fs.writeFileSync(second, Array.from({ length: 300 }, (_, i) => JSON.stringify({ text: doc(i + 1000) })).join("\n"));
-    const b = await importFiles({ corpus: "follow-b", files: [{ path: second }], buildIndexes: false });
+    // as a small import into a big corpus: the full-text index stays, the new rows wait for the follow-up
+    process.env.IN2_IMPORT_DEFER_INDEX_BYTES = "never";
+    const b = await importFiles({ corpus: "follow-b", files: [{ path: second }], buildIndexes: false })
+      .finally(() => { delete process.env.IN2_IMPORT_DEFER_INDEX_BYTES; });
     expect(b.documents.imported).toBe(300);
     expect(b.searchIndexSeconds).toBe(0);
     const cb = await corpusId("follow-b");
@@ -111,6 +114,21 @@ describe("search-index follow-up", () => {
     expect((await listDocuments({ corpusId: cb, q: "wombat", limit: 500 })).items.length).toBe(75);
     // nothing pending: a no-op
     expect(await catchUpSearchIndex()).toEqual({ seconds: 0, segments: 0 });
+  });
+
+  it("an import at least half the size of the segment table writes its rows ready and drops the full-text index for one build after", async () => {
+    const big = path.join(tmp, "big.jsonl");
+    fs.writeFileSync(big, Array.from({ length: 3000 }, (_, i) => JSON.stringify({ text: doc(i + 5000) })).join("\n"));
+    const c = await importFiles({ corpus: "follow-c", files: [{ path: big }], buildIndexes: false });
+    expect(c.documents.imported).toBe(3000);
+    const cc = await corpusId("follow-c");
+    expect(await pendingIn(cc)).toBe(0);
+    expect((await pool().query(`SELECT to_regclass('segment_text_fts_idx') IS NULL AS gone`)).rows[0].gone).toBe(true);
+    const expected = await truth(cc, "wombat");
+    expect(await searched(cc, "wombat")).toEqual(expected);
+    expect((await catchUpSearchIndex()).seconds).toBeGreaterThan(0);
+    expect((await pool().query(`SELECT to_regclass('segment_text_fts_idx') IS NULL AS gone`)).rows[0].gone).toBe(false);
+    expect(await searched(cc, "wombat")).toEqual(expected);
   });
 
   it("the search plan reads the full-text index for ready rows and the pending index for the others", async () => {
