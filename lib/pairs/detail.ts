@@ -28,6 +28,20 @@ export async function getPairs(ids: number[], db: Queryable = pool()): Promise<P
   return ids.map((id) => byId.get(id)).filter((p): p is PairDetail => p !== undefined);
 }
 
+/**
+ * A select-list column (on pair alias `p`) carrying the pair's evidence rows as JSON, in piece order: a queue page
+ * reads its pairs and their evidence in one statement (one round trip where there were two). Pass the rows' values
+ * to `evidenceFromColumn`.
+ */
+export const EVIDENCE_COLUMN = `(SELECT coalesce(json_agg(json_build_object('pairId', e.pair_id, 'piece', e.piece, 'segmentId', e.segment_id,
+    'documentId', e.document_id, 'tokenCount', s.token_count, 'text', s.text) ORDER BY e.piece), '[]')
+  FROM pair_evidence e JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = p.id) AS "evidenceRows"`;
+
+/** The evidence of rows read with EVIDENCE_COLUMN, keyed by pair id (withEvidenceOf's `loaded`). */
+export function evidenceFromColumn(rows: { id: number; evidenceRows: unknown }[]): Map<number, EvidenceRow[]> {
+  return new Map(rows.map((r) => [r.id, r.evidenceRows as EvidenceRow[]]));
+}
+
 /** Completes pair rows already fetched (the queue reads them in its keyset query: one round trip less). */
 export async function withEvidenceOf(rows: PairRow[], db: Queryable = pool(),
   loaded?: Map<number, EvidenceRow[]>): Promise<PairDetail[]> {

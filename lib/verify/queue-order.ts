@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
-import { PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "@/lib/pairs/detail";
+import { EVIDENCE_COLUMN, evidenceFromColumn, PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "@/lib/pairs/detail";
 import { Params, pairWhere } from "@/lib/pairs/filter";
 import { prepared } from "@/lib/pairs/prepared";
 import type { QueueQuery } from "@/lib/pairs/schemas";
@@ -19,22 +19,22 @@ export async function nextPairsVerdictsFirst(q: QueueQuery): Promise<{ items: Pa
   const limit = Math.min(q.limit ?? 5, 20);
   const inFailed = !q.after || q.after.startsWith("v:");
   const cursor = q.after?.replace(/^v:/, "");
-  const out: (PairRow & { sortKey: string; phase: "v" | "" })[] = [];
-  if (inFailed) {
-    const rows = await page(q, `${FAILED}`, cursor, limit);
-    out.push(...rows.map((r) => ({ ...r, phase: "v" as const })));
-  }
-  if (out.length < limit) {
-    const rows = await page(q, `NOT (p.verification IS NOT NULL AND ${FAILED})`, inFailed ? undefined : cursor, limit - out.length);
-    out.push(...rows.map((r) => ({ ...r, phase: "" as const })));
-  }
-  const last = out[out.length - 1];
-  const items = await withEvidenceOf(out.map(({ sortKey: _k, phase: _p, ...r }) => r));
+  // Both phases, each a keyset page of at most `limit` rows, and their evidence in one named statement (one round
+  // trip where there were three; lib/pairs/prepared.ts: not re-planned against pair's ~40 indexes). Phase 2 reads
+  // at most `limit` index entries even when phase 1 fills the page.
+  const params = new Params();
+  const branches: string[] = [];
+  if (inFailed) branches.push(page(q, params, "v", FAILED, cursor, limit));
+  branches.push(page(q, params, "", `NOT (p.verification IS NOT NULL AND ${FAILED})`, inFailed ? undefined : cursor, limit));
+  const { rows } = await pool().query<PairRow & { sortKey: string; phase: "v" | ""; evidenceRows: unknown }>(prepared(
+    `SELECT * FROM (${branches.map((b) => `(${b})`).join(" UNION ALL ")}) page
+     ORDER BY page.phase DESC, page."qualityScore", page.id LIMIT ${limit}`, params.values));
+  const last = rows[rows.length - 1];
+  const items = await withEvidenceOf(rows.map(({ sortKey: _k, phase: _p, evidenceRows: _e, ...r }) => r), pool(), evidenceFromColumn(rows));
   return { items, next: last ? `${last.phase ? "v:" : ""}${last.sortKey}|${last.id}` : q.after ?? null };
 }
 
-async function page(q: QueueQuery, extra: string, after: string | undefined, limit: number) {
-  const params = new Params();
+function page(q: QueueQuery, params: Params, phase: "v" | "", extra: string, after: string | undefined, limit: number): string {
   const where = pairWhere({ ...q, status: "pending" }, params);
   let cond = "TRUE";
   if (after) {
@@ -43,9 +43,6 @@ async function page(q: QueueQuery, extra: string, after: string | undefined, lim
     if (bar < 0 || !Number.isInteger(id)) throw new AppError("bad_request", "invalid page cursor");
     cond = `(p.quality_score, p.id) > (${params.add(after.slice(0, bar))}::float8, ${params.add(id)}::int)`;
   }
-  // a named statement with the LIMIT written in (lib/pairs/prepared.ts: not re-planned against pair's ~40 indexes)
-  const { rows } = await pool().query<PairRow & { sortKey: string }>(prepared(
-    `SELECT ${PAIR_COLUMNS}, p.quality_score::text AS "sortKey" FROM ${PAIR_FROM} WHERE ${where} AND ${extra} AND ${cond}
-     ORDER BY p.quality_score, p.id LIMIT ${limit}`, params.values));
-  return rows;
+  return `SELECT ${PAIR_COLUMNS}, p.quality_score::text AS "sortKey", '${phase}'::text AS phase, ${EVIDENCE_COLUMN}
+    FROM ${PAIR_FROM} WHERE ${where} AND ${extra} AND ${cond} ORDER BY p.quality_score, p.id LIMIT ${limit}`;
 }
