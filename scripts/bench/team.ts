@@ -7,6 +7,7 @@
 // The reviewers run in a child process (`--clients process`, default; browsers are not in the server's process) or
 // in the bench process (`--clients inline`, as the first version did). `--trace`: the slowest next-pair requests with
 // their queries (time including the wait for a pooled connection), and the server's event-loop delay.
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
@@ -67,8 +68,35 @@ type Query = { sql: string; ms: number; waiting: number };
 type Served = { path: string; at: number; ms: number; queries: Query[] };
 const als = new AsyncLocalStorage<Query[]>();
 const served: Served[] = [];
+type Queryable = { query: (...a: unknown[]) => unknown };
+type Checkout = Queryable & { release: (...a: unknown[]) => unknown };
 function instrumentPool() {
-  const p = pool() as unknown as { query: (...a: unknown[]) => unknown; waitingCount: number };
+  const p = pool() as unknown as Queryable & { connect: (...a: unknown[]) => unknown; waitingCount: number };
+  // a checkout for several statements (claimPairs): each statement logged, the first with the wait for the connection
+  const connect = p.connect.bind(p);
+  p.connect = (...args: unknown[]) => {
+    if (args.length) return connect(...args); // pool.query's own checkout (callback form)
+    const store = als.getStore();
+    const t0 = performance.now();
+    const waiting = p.waitingCount;
+    return (connect() as Promise<Checkout>).then((client) => {
+      if (!store) return client;
+      const query = client.query, release = client.release;
+      let from = t0;
+      client.query = (...a: unknown[]) => {
+        const t1 = from;
+        from = performance.now();
+        const r = query.apply(client, a) as Promise<unknown>;
+        if (typeof a[0] === "string") {
+          const sql = a[0].replace(/\s+/g, " ").slice(0, 48);
+          r.then(() => store.push({ sql, ms: Number((performance.now() - t1).toFixed(1)), waiting: t1 === t0 ? waiting : 0 }), () => {});
+        }
+        return r;
+      };
+      client.release = (...a: unknown[]) => { client.query = query; client.release = release; return release.apply(client, a); };
+      return client;
+    });
+  };
   const orig = p.query.bind(p);
   p.query = (...args: unknown[]) => {
     const store = als.getStore();
@@ -146,6 +174,28 @@ function serve(): Promise<{ url: string; close(): Promise<void> }> {
   })));
 }
 
+/** CPU ms of PostgreSQL (the postmaster's reaped children and its live ones), read from /proc (Linux). */
+let postmaster = 0;
+function postgresCpuMs(): number {
+  try {
+    const tick = 10; // USER_HZ 100
+    const stat = (pid: number | string) => { const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8"); return s.slice(s.lastIndexOf(")") + 2).split(" "); };
+    const own = stat(postmaster);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const d of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const f = stat(d);
+        if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+      } catch { /* exited meanwhile */ }
+    }
+    return ticks * tick;
+  } catch {
+    return NaN;
+  }
+}
+const serverCpuMs = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return Math.round((u.user + u.system) / 1000); };
+
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1)) : null; };
 
 async function phase(name: string, base: string, cookies: string[], seconds: number, opts: { peek?: boolean; legacy?: boolean } = {}) {
@@ -154,16 +204,27 @@ async function phase(name: string, base: string, cookies: string[], seconds: num
   served.length = 0;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  // --trace: CPU of the server, the clients and PostgreSQL over the first second (the start burst) and the phase
+  const cpu0 = process.cpuUsage(), pg0 = TRACE ? postgresCpuMs() : 0;
+  const burst = { server: 0, pg: 0 };
+  const timer = TRACE ? setTimeout(() => { burst.server = serverCpuMs(cpu0); burst.pg = postgresCpuMs() - pg0; }, 1000) : undefined;
   const start = performance.now();
   const t = CLIENTS === "inline" ? await runReviewers(spec) : await inChild(spec);
+  clearTimeout(timer);
+  const cpu = { server: serverCpuMs(cpu0), pg: TRACE ? postgresCpuMs() - pg0 : 0 };
   loop.disable();
   if (TRACE) {
+    // inline: the clients' CPU is the server process's too
+    console.error(`${name}: CPU ms, first second: server ${burst.server}${CLIENTS === "inline" ? " (incl. clients)" : ` · clients ${t.cpuMs.firstSecond}`} · postgres ${burst.pg}; whole phase: server ${cpu.server}${CLIENTS === "inline" ? "" : ` · clients ${t.cpuMs.phase}`} · postgres ${cpu.pg} (${t.nextMs.length} next-pair, ${t.decideMs.length} decision requests)`);
     const firstSecond = t.nextAt.map((at, i) => (at <= 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
     const later = t.nextAt.map((at, i) => (at > 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
     console.error(`${name}: next-pair at the client, first second (everyone starts at once): n=${firstSecond.length} p50/max ${pct(firstSecond, 0.5)}/${pct(firstSecond, 1)} ms; after it: n=${later.length} p50/p99/max ${pct(later, 0.5)}/${pct(later, 0.99)}/${pct(later, 1)} ms`);
     const late = served.filter((s) => s.path.endsWith("/next") && s.at - start > 1000).map((s) => s.ms);
     const early = served.filter((s) => s.path.endsWith("/next") && s.at - start <= 1000).map((s) => s.ms);
     console.error(`${name}: server time of next, first second: n=${early.length} p50/max ${pct(early, 0.5)}/${pct(early, 1)} ms; after: n=${late.length} p50/p99/max ${pct(late, 0.5)}/${pct(late, 0.99)}/${pct(late, 1)} ms`);
+    const nexts = served.filter((s) => s.path.endsWith("/next"));
+    const extra = nexts.filter((s) => s.queries.length > 2).length;
+    console.error(`${name}: next-pair requests that needed more than 2 queries (session + one claim statement): ${extra} of ${nexts.length}`);
     console.error(`${name}: event-loop delay p50/p99/max ${(loop.percentile(50) / 1e6).toFixed(1)}/${(loop.percentile(99) / 1e6).toFixed(1)}/${(loop.max / 1e6).toFixed(1)} ms`);
     for (const s of [...served].filter((s) => s.path.endsWith("/next")).sort((a, b) => b.ms - a.ms).slice(0, 12))
       console.error(`  ${s.path} at ${((s.at - start) / 1000).toFixed(2)} s: ${s.ms.toFixed(1)} ms server · ${s.queries.map((q) => `${q.sql.slice(0, 30)}… ${q.ms} ms (${q.waiting} waiting)`).join(" · ")}`);
@@ -179,6 +240,10 @@ async function phase(name: string, base: string, cookies: string[], seconds: num
 const db = await benchDatabase();
 const server = await serve();
 if (TRACE) instrumentPool();
+{
+  const { rows } = await pool().query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+  postmaster = Number(fs.readFileSync(`/proc/${rows[0]!.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+}
 try {
   console.error(`seeding ${PAIRS.toLocaleString()} pending pairs · ${machine()}`);
   await seed();
