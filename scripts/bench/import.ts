@@ -27,6 +27,8 @@ const { values } = parseArgs({ options: {
   "fts-only": { type: "boolean", default: false }, "batch-chars": { type: "string" }, "in-flight": { type: "string" },
   // only the import (rows committed): no follow-up, no re-import (e.g. the peak RSS of a 1 GB import)
   "import-only": { type: "boolean", default: false },
+  // no cold-segmentation reference (ratios come out null): e.g. only the peak RSS of a 1 GB import on a loaded machine
+  "no-reference": { type: "boolean", default: false },
   // lever measurement: document texts stored uncompressed (pglz costs PostgreSQL CPU on every document over 2 kB)
   "no-toast-compression": { type: "boolean", default: false },
 } });
@@ -77,7 +79,7 @@ const mb = bytes / 1e6;
 
 const db = await benchDatabase();
 try {
-  const seg = JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--segment-only", file],
+  const seg = values["no-reference"] ? { seconds: NaN, segments: 0, peakRss: 0, cpu: NaN } : JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--segment-only", file],
     { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop()!) as { seconds: number; segments: number; peakRss: number; cpu: number };
   // lever measurement: maintain the full-text index while writing, as before (no build after a big import)
   if (values["keep-index"]) process.env.IN2_IMPORT_DEFER_INDEX_BYTES = "never";
