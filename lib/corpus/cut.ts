@@ -22,18 +22,28 @@ export async function cutDocuments(tokenizer: string, maxParagraphTokens: number
   let t = tokenizers.get(tokenizer);
   if (!t) tokenizers.set(tokenizer, (t = getTokenizer(tokenizer)));
   const tok = await t;
-  const out: number[] = [];
+  // written straight into a typed array grown by doubling (a number[] of mixed values, then Int32Array.from,
+  // was ~5% of the segmentation thread's CPU)
+  let out = new Int32Array(texts.length * (DOC_FIELDS + 8 * SEG_FIELDS) + 16);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= out.length) return;
+    const grown = new Int32Array(Math.max(out.length * 2, n + k));
+    grown.set(out.subarray(0, n));
+    out = grown;
+  };
   for (const text of texts) {
     const segments = segmentDocument(text, tok, DEFAULT_MIN_TOKENS, maxParagraphTokens);
-    out.push(codePointLength(text), tok.count(text), segments.length);
+    room(DOC_FIELDS + segments.length * SEG_FIELDS);
+    out[n++] = codePointLength(text); out[n++] = tok.count(text); out[n++] = segments.length;
     let pos = 0;
     for (const s of segments) {
       pos += s.sepBefore.length;
-      out.push(pos, pos + s.text.length, s.tokenCount, s.charStart, s.charEnd);
+      out[n++] = pos; out[n++] = pos + s.text.length; out[n++] = s.tokenCount; out[n++] = s.charStart; out[n++] = s.charEnd;
       pos += s.text.length;
     }
   }
-  return Int32Array.from(out);
+  return out.slice(0, n);
 }
 
 export interface CutDoc { chars: number; tokens: number; segments: { text: string; sepBefore: string; tokenCount: number; charStart: number; charEnd: number }[] }

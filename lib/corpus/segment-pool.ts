@@ -30,9 +30,9 @@ export async function startCutter(tokenizer: string, maxParagraphTokens: number,
   if (!useThread(bytes)) return inProcess(tokenizer, maxParagraphTokens);
   // a bounded heap: the thread holds the tokenizer (its chunk cache is in typed arrays, outside the heap), and V8
   // would otherwise grow it lazily next to the main thread's (peak RSS 465 MB at 72 MB without a bound, against
-  // < 400 MB wanted). 128 MB: cutting the worst batch, one 8 MB document, peaks at 55 MB of heap (measured)
+  // < 400 MB wanted). 96 MB old, 8 MB young: cutting the worst batch, one 8 MB document, peaks at 55 MB of heap (measured)
   const worker = new Worker(new URL("./segment-thread.mjs", import.meta.url), {
-    workerData: { tokenizer, maxParagraphTokens: bound }, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+    workerData: { tokenizer, maxParagraphTokens: bound }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   const pending = new Map<number, { ok: (d: Int32Array) => void; fail: (e: Error) => void }>();
   let broken: Error | null = null;
