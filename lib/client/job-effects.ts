@@ -6,6 +6,7 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
  */
 const AFFECTS: Record<string, QueryKey[]> = {
   import: [["corpora"], ["stats"], ["documents"], ["segments"]],
+  "search-index": [["documents"], ["segments"]],
   generate: [["pairs"], ["stats"], ["generate", "estimate"]],
   verify: [["pairs"], ["verify"]],
   assemble: [["assembly"], ["contexts"]],
