@@ -17,7 +17,7 @@ import { catchUpSearchIndex } from "@/lib/corpus/search-index";
 import { cutterStats } from "@/lib/corpus/segment-pool";
 import { DEFAULT_MAX_PARAGRAPH_TOKENS, DEFAULT_MIN_TOKENS, segmentDocument } from "@/lib/segment/segment";
 import { getTokenizer } from "@/lib/tokenize";
-import { benchDatabase, demoDocs, machine, withPeakRss } from "./support";
+import { benchDatabase, machine, withPeakRss, writeUniqueDocsFile } from "./support";
 
 const { values } = parseArgs({ options: {
   mb: { type: "string", default: "40" }, "drop-fts": { type: "boolean", default: false }, "gin-pending-mb": { type: "string" },
@@ -62,19 +62,8 @@ if (values["segment-only"]) {
 // import_mbps: reading, segmenting and writing until every row is committed; end_to_end_mbps adds the search-index
 // follow-up (catchUpSearchIndex, the "search-index" job: index the new rows, build what a big import deferred).
 const targetBytes = Number(values.mb) * 1e6;
-const docs = demoDocs();
 const file = path.join(os.tmpdir(), `in2-bench-import-${process.pid}.jsonl`);
-const out = fs.createWriteStream(file);
-let bytes = 0;
-for (let copy = 0; bytes < targetBytes; copy++) {
-  for (const d of docs) {
-    // a different closing line per copy makes every document unique (no de-duplication shortcut)
-    const line = `${JSON.stringify({ ...d, text: `${d.text}\n(copy ${copy})` })}\n`;
-    bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
-  }
-}
-await new Promise<void>((r) => out.end(() => r()));
+const bytes = await writeUniqueDocsFile(file, targetBytes);
 const mb = bytes / 1e6;
 
 const db = await benchDatabase();
