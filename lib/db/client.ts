@@ -21,7 +21,14 @@ export function databaseUrl(): string {
 
 export function pool(): pg.Pool {
   if (!state.pool) {
-    state.pool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.IN2_DB_POOL ?? 10) });
+    // Idle connections are kept for 5 minutes (pg's default closes them after 10 s): a new PostgreSQL backend
+    // pays its catalog caches and plpgsql compiles on its first statements (25–35 ms for a decision's triggers),
+    // so after any quiet spell 50 reviewers arriving at once would each pay it. allowExitOnIdle lets a CLI
+    // process that holds only idle connections exit as before.
+    state.pool = new pg.Pool({
+      connectionString: databaseUrl(), max: Number(process.env.IN2_DB_POOL ?? 10),
+      idleTimeoutMillis: Number(process.env.IN2_DB_IDLE_MS ?? 300_000), allowExitOnIdle: true,
+    });
     // An idle connection that the server drops (Postgres stopping, a restart) must not crash the process;
     // the next query simply opens a new connection.
     state.pool.on("error", (err) => console.error(`[db] idle connection lost: ${err.message}`));
