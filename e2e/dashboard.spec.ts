@@ -4,7 +4,8 @@ import { open, snap } from "./support/app";
 
 
 
-const JOB_LABEL = /^(Import|Generation|Assembly|Export|Probe) job #\d+$/;
+const JOB_KINDS = "Import|Search index|Generation|Verification|Assembly|Assembly share|Export|Probe";
+const JOB_LABEL = new RegExp(`^(${JOB_KINDS}) job #\\d+$`);
 
 test.beforeEach(async ({ page, baseURL }) => {
   const res = await page.request.post("/api/auth/login", { data: E2E_ADMIN, headers: { origin: baseURL ?? "" } });
@@ -49,7 +50,7 @@ test("6 · jobs, pairs, segments and probe runs are named with their kind and id
   for (const c of cells) expect(c).toMatch(JOB_LABEL);
   await open(page, "/generate");
   const text = await page.getByRole("main").innerText();
-  for (const m of text.matchAll(/(\S+) job #\d+/g)) expect(m[1]).toMatch(/^(Import|Generation|Assembly|Export|Probe)$/);
+  for (const m of text.matchAll(/(\S+) job #\d+/g)) expect(JOB_KINDS.split("|").map((k) => k.split(" ").pop())).toContain(m[1]); // the label's last word
   expect(text).not.toMatch(/\b(job|run|export) \d+\b/i);
   const { items } = await (await page.request.get("/api/pairs?limit=1&status=pending")).json() as { items: { id: number }[] };
   if (items.length) {

@@ -24,7 +24,10 @@ export function fmtTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "–";
 }
 
-const JOB_KINDS: Record<string, string> = { import: "Import", "search-index": "Search index", generate: "Generation", assemble: "Assembly", export: "Export", "probe-run": "Probe" };
+const JOB_KINDS: Record<string, string> = {
+  import: "Import", "search-index": "Search index", generate: "Generation", verify: "Verification", assemble: "Assembly",
+  "assemble-share": "Assembly share", export: "Export", "probe-run": "Probe",
+};
 
 /** Every job is named the same way everywhere: its kind in words and its job id ("Export job #7"). */
 export function jobLabel(job: { kind: string; id: number }): string {
