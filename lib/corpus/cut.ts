@@ -68,7 +68,3 @@ export function readCut(texts: string[], nums: CutNumbers): CutDoc[] {
   if (k !== nums.length) throw new Error(`the segmentation thread's answer does not match its batch (${k} of ${nums.length} numbers read)`);
   return docs;
 }
-
-/** COPY text format: one field, with backslash, tab, newline and carriage return escaped. */
-export const copyField = (v: string) => (/[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESC[c]!) : v);
-const COPY_ESC: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };

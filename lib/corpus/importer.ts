@@ -5,13 +5,14 @@ import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "@/lib/db/client";
-import { codePointLength } from "@/lib/text/code-points";
+import { codePointLength, wellFormed } from "@/lib/text/code-points";
 import { corpusLicense, setCorpusLicense } from "@/lib/dataset/license";
 import { ensureCorpus } from "./corpora";
 import { detectLicense, normalizeLicense, UNKNOWN_LICENSE } from "./license";
 import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
-import { copyField, type CutDoc } from "./cut";
+import { BinaryCopyWriter } from "@/lib/db/binary-copy";
+import type { CutDoc } from "./cut";
 import { catchUpSearchIndex, ensureIndexes, maybeDeferIndexes, searchIndexMissing } from "./search-index";
 import { startCutter } from "./segment-pool";
 
@@ -63,7 +64,19 @@ const MAX_SKIPS_KEPT = 10_000;
 /** batches between reading and committed: one being cut by the segmentation thread, the others being written */
 const IN_FLIGHT = Number(process.env.IN2_IMPORT_IN_FLIGHT ?? 3);
 
-interface Pending { sha: string; text: string; meta: Record<string, unknown>; file: string; line: number }
+/** `meta`: the record's other fields as JSON text */
+interface Pending { sha: string; text: string; meta: string; file: string; line: number }
+
+/**
+ * Why PostgreSQL could not store a record, or null: a NUL character (U+0000) is refused in text and in jsonb, and
+ * one such record would otherwise fail its whole batch. Lone surrogates need no check: they are written as U+FFFD.
+ */
+function unstorableReason(text: string, metaJson: string): string | null {
+  if (text.includes("\0")) return "the text holds a NUL character (U+0000), which PostgreSQL cannot store; remove it and import the line again";
+  // JSON.stringify writes U+0000 as \u0000; an even run of backslashes before it is an escaped backslash instead
+  if (metaJson.includes("\\u0000") && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(metaJson)) return "a metadata field holds a NUL character (U+0000), which PostgreSQL cannot store";
+  return null;
+}
 
 /**
  * Streams files into a corpus: each document is de-duplicated by the sha256 of its text, cut into IN2
@@ -148,8 +161,19 @@ export async function importFiles(opts: ImportOptions): Promise<ImportSummary> {
             continue;
           }
           rec.text = decodeWebEntities(rec.text, rec.file); // isn&apos;t → isn't in web corpora, before the content key (issue 17)
+          let meta = JSON.stringify(rec.meta);
+          // a lone surrogate in a metadata string (jsonb refuses its \ud800 escape) becomes U+FFFD, as in the text
+          if (/\\ud[89a-f]/i.test(meta)) meta = JSON.stringify(rec.meta, (_k, v: unknown) => (typeof v === "string" ? wellFormed(v) : v));
+          const unstorable = unstorableReason(rec.text, meta);
+          if (unstorable) {
+            const s = { file: rec.file, line: rec.line, reason: unstorable };
+            summary.skippedTotal++;
+            if (summary.skipped.length < MAX_SKIPS_KEPT) summary.skipped.push(s);
+            opts.onSkip?.(s);
+            continue;
+          }
           const sha = crypto.createHash("sha256").update(rec.text).digest("hex");
-          batch.push({ sha, text: rec.text, meta: rec.meta, file: rec.file, line: rec.line });
+          batch.push({ sha, text: rec.text, meta, file: rec.file, line: rec.line });
           batchChars += rec.text.length;
           if (batch.length >= BATCH_DOCS || batchChars >= BATCH_CHARS) await flush();
         }
@@ -224,22 +248,24 @@ async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[], read
     for (const [i, c] of cut.entries()) for (let k = 0; k < c.segments.length; k++) keys.push(`${docs[i]!.sha}:${k}`);
     const { rows: hashes } = await client.query<{ h: string }>(
       `SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o`, [keys]);
-    let docRows = "";
-    let segRows = "";
+    // binary COPY rows built in place (lib/db/binary-copy.ts): no escaping, no long string to flatten and encode
+    const docRows = new BinaryCopyWriter(docs.reduce((n, d) => n + d.text.length, 0) + docs.length * 256);
+    const segRows = new BinaryCopyWriter(docs.reduce((n, d) => n + d.text.length, 0) + keys.length * 64);
     let tokenSum = 0;
     let k = 0;
-    const r = ready ? "t" : "f";
     for (const [i, c] of cut.entries()) {
       const d = docs[i]!;
-      const id = ids[i]!.id;
+      const id = Number(ids[i]!.id);
       tokenSum += c.tokens;
-      docRows += `${id}\t${corpusId}\t${d.sha}\t${copyField(d.text)}\t${copyField(JSON.stringify(d.meta))}\t${c.chars}\t${c.tokens}\t${c.segments.length}\t${copyField(d.file)}\t${d.line}\n`;
+      docRows.row(10).int4(id).int4(corpusId).text(d.sha).text(d.text).jsonb(d.meta)
+        .int4(c.chars).int4(c.tokens).int4(c.segments.length).text(d.file).int4(d.line);
       for (const [index, s] of c.segments.entries()) {
-        segRows += `${id}\t${corpusId}\t${index}\t${copyField(s.text)}\t${s.tokenCount}\t${s.charStart}\t${s.charEnd}\t${copyField(s.sepBefore)}\t${hashes[k++]!.h}\t${r}\n`;
+        segRows.row(10).int4(id).int4(corpusId).int4(index).text(s.text).int4(s.tokenCount).int4(s.charStart).int4(s.charEnd)
+          .text(s.sepBefore).int8(hashes[k++]!.h).bool(ready);
       }
     }
-    await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN`, docRows);
-    if (segRows) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready) FROM STDIN`, segRows);
+    await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN (FORMAT binary)`, docRows.finish());
+    if (keys.length) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready) FROM STDIN (FORMAT binary)`, segRows.finish());
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
       [corpusId, docs.length, keys.length, tokenSum]);
@@ -254,7 +280,7 @@ async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[], read
   }
 }
 
-async function copyIn(client: PoolClient, sql: string, data: string) {
+async function copyIn(client: PoolClient, sql: string, data: Buffer) {
   await pipeline(Readable.from([data]), client.query(copyFrom(sql)));
 }
 
@@ -268,7 +294,7 @@ async function writeBatchInsert(corpusId: number, docs: Pending[], cutDocs: CutD
       `INSERT INTO document (corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[])
        ON CONFLICT (corpus_id, sha256) DO NOTHING RETURNING id, sha256`,
-      [corpusId, cut.map((c) => c.doc.sha), cut.map((c) => c.doc.text), cut.map((c) => JSON.stringify(c.doc.meta)),
+      [corpusId, cut.map((c) => c.doc.sha), cut.map((c) => c.doc.text), cut.map((c) => c.doc.meta),
         cut.map((c) => codePointLength(c.doc.text)), cut.map((c) => c.tokens), cut.map((c) => c.segments.length),
         cut.map((c) => c.doc.file), cut.map((c) => c.doc.line)]);
     const idBySha = new Map(inserted.map((r) => [r.sha256, r.id]));

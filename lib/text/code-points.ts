@@ -43,3 +43,6 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   const from = utf16Offset(text, start);
   return text.slice(from, from + utf16Offset(text.slice(from), end - start));
 }
+
+/** `s` with each lone surrogate replaced by U+FFFD, as PostgreSQL will store it (String.prototype.toWellFormed). */
+export const wellFormed = (s: string): string => (s as string & { toWellFormed(): string }).toWellFormed();

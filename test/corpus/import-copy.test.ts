@@ -76,6 +76,29 @@ describe("import writes with COPY", () => {
     expect(keys[0]!.bad).toBe(0);
   });
 
+  it("skips a document PostgreSQL cannot store (a NUL character) with its line and reason, and imports the rest", async () => {
+    const file = path.join(tmp, "nul.jsonl");
+    const lines = [
+      JSON.stringify({ text: body(900) }),
+      JSON.stringify({ text: `${body(901)} a NUL \u0000 here` }),
+      JSON.stringify({ text: body(902), note: "meta with a NUL \u0000" }),
+      JSON.stringify({ text: `${body(903)} and a lone surrogate \ud800 made U+FFFD`, note: "lone \udc00 too" }),
+    ];
+    fs.writeFileSync(file, lines.join("\n"));
+    const s = await importFiles({ corpus: "copy-nul", files: [{ path: file }] });
+    expect(s.documents.imported).toBe(2);
+    expect(s.skipped.map((k) => [k.line, k.reason])).toEqual([
+      [2, expect.stringMatching(/NUL/)],
+      [3, expect.stringMatching(/NUL/)],
+    ]);
+    const { rows } = await pool().query<{ source_line: number; text: string }>(
+      `SELECT source_line, text FROM document WHERE corpus_id = $1 ORDER BY source_line`, [s.corpusId]);
+    expect(rows.map((r) => r.source_line)).toEqual([1, 4]);
+    expect(rows[1]!.text).toBe(`${body(903)} and a lone surrogate \ufffd made U+FFFD`);
+    const { rows: [m] } = await pool().query(`SELECT meta FROM document WHERE corpus_id = $1 AND source_line = 4`, [s.corpusId]);
+    expect(m.meta.note).toBe("lone \ufffd too");
+  });
+
   it("two imports of the same file at once store every document once, with counters that match", async () => {
     const file = path.join(tmp, "race.jsonl");
     fs.writeFileSync(file, Array.from({ length: 1200 }, (_, i) => JSON.stringify({ text: body(i + 100) })).join("\n"));
