@@ -29,18 +29,38 @@ export function normalizeForMatch(source: string): NormalizedText {
   // character expands (Turkish İ), and then we lower-case per character instead.
   const whole = source.toLowerCase();
   const aligned = whole.length === source.length;
+  // Runs of characters that come out unchanged (ASCII but whitespace and the backtick, lower-cased) are copied as one slice, not one
+  // character at a time: this runs on every evidence piece served to the review queue (findSupportSpans).
   let text = "";
+  let runStart = -1;
   const map: number[] = [];
   let pendingSpace = -1;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13);
+    if (aligned && code < 128 && !space && code !== 96) {
+      // A whitespace run collapses to one space, and leading whitespace disappears.
+      if (pendingSpace >= 0 && map.length > 0) {
+        if (runStart >= 0) text += whole.slice(runStart, i);
+        text += " ";
+        map.push(pendingSpace);
+        runStart = -1;
+      }
+      pendingSpace = -1;
+      if (runStart < 0) runStart = i;
+      map.push(i);
+      continue;
+    }
+    if (runStart >= 0) {
+      text += whole.slice(runStart, i);
+      runStart = -1;
+    }
     if (INVISIBLE.has(code)) continue;
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(source[i] as string))) {
+    if (space || (code > 127 && SPACE.test(source[i] as string))) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
-    // A whitespace run collapses to one space, and leading whitespace disappears.
-    if (pendingSpace >= 0 && text.length > 0) {
+    if (pendingSpace >= 0 && map.length > 0) {
       text += " ";
       map.push(pendingSpace);
     }
@@ -49,6 +69,7 @@ export function normalizeForMatch(source: string): NormalizedText {
     text += out;
     for (let k = 0; k < out.length; k++) map.push(i);
   }
+  if (runStart >= 0) text += whole.slice(runStart);
   return { text, map, sourceLength: source.length };
 }
 

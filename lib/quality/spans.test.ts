@@ -66,4 +66,15 @@ describe("helpers", () => {
     expect(n.text).toBe("a-b ... c");
     expect(sourceRange(n, 0, n.text.length)).toEqual({ start: 2, end: 10 });
   });
+
+  it("maps every character of mixed text: ASCII runs, folded backticks, whitespace runs, invisible and wide characters", () => {
+    // ASCII runs are copied as slices (the fast path); everything else goes character by character
+    const n = normalizeForMatch("\t Ab`C \n\u00A0dE\u00ADf \u2026G\u00A0 ");
+    expect(n.text).toBe("ab'c def ...g");
+    expect(n.map).toEqual([2, 3, 4, 5, 6, 9, 10, 12, 13, 14, 14, 14, 15]);
+    expect(n.sourceLength).toBe(18);
+    const turkish = normalizeForMatch("İs  it");
+    expect(turkish.text).toBe("i\u0307s it");
+    expect(turkish.map).toEqual([0, 0, 1, 2, 4, 5]);
+  });
 });

@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/client";
 import { PAIR_COLUMNS, withEvidence, type PairRow } from "@/lib/pairs/detail";
 import { Params } from "@/lib/pairs/filter";
 import { cursorOf } from "@/lib/pairs/list";
+import { prepared } from "@/lib/pairs/prepared";
 import { queueSql } from "@/lib/pairs/queue";
 import type { QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";
@@ -66,7 +67,7 @@ export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSecon
       const params = new Params();
       const { where, ks } = queueSql({ ...q, after: from }, params);
       const me = params.add(userId);
-      const rows = await claimStatement(db, where, ks, { me, take: params.add(take), want: params.add(want), ttl: params.add(ttl),
+      const rows = await claimStatement(db, where, ks, { me, take, want, ttl: params.add(ttl),
         served: items.length ? params.add(items.map((p) => p.id)) : null, wait }, params.values);
       rows.sort((a, b) => compareKeys(q, { sortKey: a.sortKey, id: a.candId }, { sortKey: b.sortKey, id: b.candId }));
       const served = rows.filter((r) => r.leaseUntil);
@@ -96,9 +97,9 @@ export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSecon
 }
 
 async function claimStatement(db: PoolClient, where: string, ks: { cond: string; order: string; keySql: string },
-  p: { me: string; take: string; want: string; ttl: string; served: string | null; wait: boolean }, values: unknown[]): Promise<ClaimRow[]> {
+  p: { me: string; take: number; want: number; ttl: string; served: string | null; wait: boolean }, values: unknown[]): Promise<ClaimRow[]> {
   const candOrder = ks.order.replaceAll("p.quality_score", "c.score").replaceAll("p.id", "c.id");
-  const { rows } = await db.query<ClaimRow>(
+  const { rows } = await db.query<ClaimRow>(prepared(
     `WITH cand AS (
        SELECT p.id, p.quality_score AS score, ${ks.keySql} AS sort_key FROM pair p
        WHERE ${where} AND ${ks.cond} ${p.served ? `AND p.id <> ALL(${p.served}::int[])` : ""}
@@ -109,7 +110,7 @@ async function claimStatement(db: PoolClient, where: string, ks: { cond: string;
        FOR UPDATE OF p ${p.wait ? "" : "SKIP LOCKED"}),
      won AS MATERIALIZED (
        SELECT w.pair_id, w.expires_at
-       FROM claim_pair_leases(${p.me}::int, ${p.ttl}::float8, ${p.want}::int, (SELECT array_agg(c.id ORDER BY ${candOrder}) FROM cand c)) w)
+       FROM claim_pair_leases(${p.me}::int, ${p.ttl}::float8, ${p.want}, (SELECT array_agg(c.id ORDER BY ${candOrder}) FROM cand c)) w)
      SELECT c.id AS "candId", c.sort_key AS "sortKey", w.expires_at AS "leaseUntil", ${PAIR_COLUMNS},
        EXISTS (SELECT 1 FROM overlap_pair o WHERE o.pair_id = p.id) AS blind,
        (SELECT json_agg(json_build_object('pairId', e.pair_id, 'piece', e.piece, 'segmentId', e.segment_id, 'documentId', e.document_id,
@@ -117,7 +118,7 @@ async function claimStatement(db: PoolClient, where: string, ks: { cond: string;
         FROM pair_evidence e JOIN segment s ON s.id = e.segment_id WHERE e.pair_id = p.id) AS evidence
      FROM cand c LEFT JOIN won w ON w.pair_id = c.id
        LEFT JOIN pair p ON p.id = w.pair_id LEFT JOIN app_user u ON u.id = p.reviewer_id`,
-    values);
+    values));
   return rows;
 }
 

@@ -70,6 +70,9 @@ const als = new AsyncLocalStorage<Query[]>();
 const served: Served[] = [];
 type Queryable = { query: (...a: unknown[]) => unknown };
 type Checkout = Queryable & { release: (...a: unknown[]) => unknown };
+/** the SQL of a query call: a string, or a config object (a named statement, lib/pairs/prepared.ts) */
+const sqlOf = (a: unknown): string | null => typeof a === "string" ? a
+  : a && typeof a === "object" && typeof (a as { text?: unknown }).text === "string" ? (a as { text: string }).text : null;
 function instrumentPool() {
   const p = pool() as unknown as Queryable & { connect: (...a: unknown[]) => unknown; waitingCount: number };
   // a checkout for several statements (claimPairs): each statement logged, the first with the wait for the connection
@@ -87,8 +90,9 @@ function instrumentPool() {
         const t1 = from;
         from = performance.now();
         const r = query.apply(client, a) as Promise<unknown>;
-        if (typeof a[0] === "string") {
-          const sql = a[0].replace(/\s+/g, " ").slice(0, 48);
+        const text = sqlOf(a[0]);
+        if (text !== null) {
+          const sql = text.replace(/\s+/g, " ").slice(0, 48);
           r.then(() => store.push({ sql, ms: Number((performance.now() - t1).toFixed(1)), waiting: t1 === t0 ? waiting : 0 }), () => {});
         }
         return r;
@@ -103,8 +107,9 @@ function instrumentPool() {
     const t0 = performance.now();
     const waiting = p.waitingCount;
     const r = orig(...args) as Promise<unknown>;
-    if (store && typeof args[0] === "string") {
-      const sql = args[0].replace(/\s+/g, " ").slice(0, 48);
+    const text = sqlOf(args[0]);
+    if (store && text !== null) {
+      const sql = text.replace(/\s+/g, " ").slice(0, 48);
       r.then(() => store.push({ sql, ms: Number((performance.now() - t0).toFixed(1)), waiting }), () => {});
     }
     return r;
@@ -215,7 +220,7 @@ async function phase(name: string, base: string, cookies: string[], seconds: num
   loop.disable();
   if (TRACE) {
     // inline: the clients' CPU is the server process's too
-    console.error(`${name}: CPU ms, first second: server ${burst.server}${CLIENTS === "inline" ? " (incl. clients)" : ` · clients ${t.cpuMs.firstSecond}`} · postgres ${burst.pg}; whole phase: server ${cpu.server}${CLIENTS === "inline" ? "" : ` · clients ${t.cpuMs.phase}`} · postgres ${cpu.pg} (${t.nextMs.length} next-pair, ${t.decideMs.length} decision requests)`);
+    console.error(`${name}: CPU ms, first second: server ${burst.server}${CLIENTS === "inline" ? " (incl. clients)" : ` · clients ${t.cpuMs.firstSecond}`} · postgres ${burst.pg}; whole phase: server ${cpu.server}${CLIENTS === "inline" ? "" : ` · clients ${t.cpuMs.phase}`} · postgres ${cpu.pg} (${t.nextMs.length} next-pair, ${t.decideMs.length} decision requests; per request ${((cpu.server + cpu.pg) / Math.max(1, t.nextMs.length + t.decideMs.length)).toFixed(2)} ms server + postgres)`);
     const firstSecond = t.nextAt.map((at, i) => (at <= 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
     const later = t.nextAt.map((at, i) => (at > 1000 ? t.nextMs[i]! : null)).filter((x): x is number => x !== null);
     console.error(`${name}: next-pair at the client, first second (everyone starts at once): n=${firstSecond.length} p50/max ${pct(firstSecond, 0.5)}/${pct(firstSecond, 1)} ms; after it: n=${later.length} p50/p99/max ${pct(later, 0.5)}/${pct(later, 0.99)}/${pct(later, 1)} ms`);
