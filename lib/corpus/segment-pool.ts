@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { cutDocuments, readCut, type CutDoc } from "./cut";
+import { segmentThreadBundle } from "./segment-thread-bundle";
 
 /**
  * Cuts documents off the main thread (issue 14 lever): segmentation and token counting (~0.08 CPU-s per MB) run
@@ -31,7 +32,8 @@ export async function startCutter(tokenizer: string, maxParagraphTokens: number,
   // a bounded heap: the thread holds the tokenizer (its chunk cache is in typed arrays, outside the heap), and V8
   // would otherwise grow it lazily next to the main thread's (peak RSS 465 MB at 72 MB without a bound, against
   // < 400 MB wanted). 96 MB old, 8 MB young: cutting the worst batch, one 8 MB document, peaks at 55 MB of heap (measured)
-  const worker = new Worker(new URL("./segment-thread.mjs", import.meta.url), {
+  const entry = (await segmentThreadBundle()) ?? new URL("./segment-thread.mjs", import.meta.url);
+  const worker = new Worker(entry, {
     workerData: { tokenizer, maxParagraphTokens: bound }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   const pending = new Map<number, { ok: (d: Int32Array) => void; fail: (e: Error) => void }>();
