@@ -8,6 +8,8 @@ import { exportOptions, type ExportFormat, type ExportRequest } from "@/lib/expo
 import { runExport } from "@/lib/export/run-export";
 import type { ContextStore } from "@/lib/export/types";
 import { sha256File } from "@/lib/export/write-file";
+import { parseCopyTuples } from "@/lib/export/context-bytes";
+import { to as copyTo } from "pg-copy-streams";
 import { useTestDatabase } from "../support/db";
 import { readJsonl, seedExportData } from "./support";
 
@@ -83,5 +85,33 @@ describe("export bytes: prebuilt JSON from PostgreSQL against JS strings", () =>
     const message = `segment 999999999 of context ${c!.id} no longer exists`;
     await expect(appContextStore.load([c!.id])).rejects.toThrow(message);
     await expect(textContextStore.load([c!.id])).rejects.toThrow(message);
+  });
+
+  it("parses binary COPY output however it is cut into chunks: one byte, a few, or whole rows", async () => {
+    const client = await pool().connect();
+    let whole: Buffer;
+    try {
+      const parts: Buffer[] = [];
+      const sql = `COPY (SELECT i, repeat(chr(65 + i % 26) || '${"é😀"}', i * 37), CASE WHEN i % 3 = 0 THEN NULL ELSE i::text END FROM generate_series(1, 40) i) TO STDOUT (FORMAT binary)`;
+      for await (const c of client.query(copyTo(sql))) parts.push(c as Buffer);
+      whole = Buffer.concat(parts);
+    } finally {
+      client.release();
+    }
+    const cut = async function* (sizes: (i: number) => number) {
+      for (let at = 0, i = 0; at < whole.length; i++) {
+        const n = Math.max(1, sizes(i));
+        yield whole.subarray(at, at + n);
+        at += n;
+      }
+    };
+    const show = (rows: (Buffer | null)[][]) => rows.map((f) => f.map((b) => (b === null ? null : b.toString("hex"))));
+    const expected = show(await parseCopyTuples(cut(() => whole.length)));
+    expect(expected).toHaveLength(40);
+    expect(expected[2]![2]).toBeNull();
+    expect(Buffer.from(expected[4]![1]!, "hex").toString("utf8")).toBe(`F${"é😀"}`.repeat(5 * 37));
+    for (const sizes of [() => 1, () => 7, (i: number) => (i * 7919) % 4096, () => 65536]) expect(show(await parseCopyTuples(cut(sizes)))).toEqual(expected);
+    const truncated = async function* () { yield whole.subarray(0, whole.length - 3); };
+    await expect(parseCopyTuples(truncated())).rejects.toThrow(/ended inside a row/);
   });
 });
