@@ -12,6 +12,7 @@ import { detectLicense, normalizeLicense, UNKNOWN_LICENSE } from "./license";
 import { decodeWebEntities } from "./entities";
 import { expandInputs, readRecords } from "./records";
 import { BinaryCopyWriter } from "@/lib/db/binary-copy";
+import { hashTextExtended, hashTextExtendedInt8 } from "@/lib/db/pg-hash";
 import type { CutDoc } from "./cut";
 import { catchUpSearchIndex, ensureIndexes, maybeDeferIndexes, searchIndexMissing } from "./search-index";
 import { startCutter } from "./segment-pool";
@@ -230,47 +231,57 @@ async function newDocuments(corpusId: number, batch: Pending[]): Promise<Pending
 
 /**
  * Writes a batch with COPY (issue 14 lever: no parameter arrays to bind and unnest): document ids are drawn from
- * the sequence first so segments can name them, and segment key hashes are computed by PostgreSQL's own
- * hashtextextended in one small query. Documents were checked against the corpus in newDocuments; if another import wrote
- * one of them since (a unique violation), the batch is written again through INSERT … ON CONFLICT.
+ * the sequence first so segments can name them, and segment key hashes, hashtextextended("<sha256>:<index>", 0),
+ * are computed here (lib/db/pg-hash.ts) when this server's own agrees on a probe, else by the server in one small
+ * query. Documents were checked against the corpus in newDocuments; if another import wrote one of them since (a
+ * unique violation), the batch is written again through INSERT … ON CONFLICT.
  *
  * synchronous_commit is off for these transactions (issue 14 lever): a crash can lose the last batches
  * reported as committed, never corrupt anything, and a re-run of the import adds exactly what is missing.
  */
 async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[], ready: boolean) {
+  const local = process.env.IN2_IMPORT_KEY_HASH !== "server" && (await keyHashesHere());
   const client = await pool().connect();
   try {
-    await client.query("BEGIN");
-    if (process.env.IN2_IMPORT_SYNC_COMMIT !== "1") await client.query("SET LOCAL synchronous_commit = off");
-    const { rows: ids } = await client.query<{ id: string }>(
+    // BEGIN and the commit mode in one round trip (a simple query may hold several statements)
+    await client.query(`BEGIN${process.env.IN2_IMPORT_SYNC_COMMIT !== "1" ? "; SET LOCAL synchronous_commit = off" : ""}`);
+    const { rows: idRows } = await client.query<{ id: string }>(
       `SELECT nextval(pg_get_serial_sequence('document', 'id')) AS id FROM generate_series(1, $1)`, [docs.length]);
-    const keys: string[] = [];
-    for (const [i, c] of cut.entries()) for (let k = 0; k < c.segments.length; k++) keys.push(`${docs[i]!.sha}:${k}`);
-    const { rows: hashes } = await client.query<{ h: string }>(
-      `SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o`, [keys]);
+    const segmentCount = cut.reduce((n, c) => n + c.segments.length, 0);
+    let serverHashes: { h: string }[] = [];
+    if (!local) {
+      const keys: string[] = [];
+      for (const [i, c] of cut.entries()) for (let k = 0; k < c.segments.length; k++) keys.push(`${docs[i]!.sha}:${k}`);
+      serverHashes = (await client.query<{ h: string }>(
+        `SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o`, [keys])).rows;
+    }
     // binary COPY rows built in place (lib/db/binary-copy.ts): no escaping, no long string to flatten and encode
-    const docRows = new BinaryCopyWriter(docs.reduce((n, d) => n + d.text.length, 0) + docs.length * 256);
-    const segRows = new BinaryCopyWriter(docs.reduce((n, d) => n + d.text.length, 0) + keys.length * 64);
+    // sized for mostly-ASCII text (UTF-8 bytes ≈ UTF-16 units) plus each row's fixed fields, so most batches never grow
+    const chars = docs.reduce((n, d) => n + d.text.length + d.meta.length, 0);
+    const docRows = new BinaryCopyWriter(Math.ceil(chars * 1.05) + docs.length * 160);
+    const segRows = new BinaryCopyWriter(Math.ceil(chars * 1.05) + segmentCount * 96);
     let tokenSum = 0;
     let k = 0;
     for (const [i, c] of cut.entries()) {
       const d = docs[i]!;
-      const id = Number(ids[i]!.id);
+      const id = Number(idRows[i]!.id);
       tokenSum += c.tokens;
       docRows.row(10).int4(id).int4(corpusId).text(d.sha).text(d.text).jsonb(d.meta)
         .int4(c.chars).int4(c.tokens).int4(c.segments.length).text(d.file).int4(d.line);
       for (const [index, s] of c.segments.entries()) {
-        segRows.row(10).int4(id).int4(corpusId).int4(index).text(s.text).int4(s.tokenCount).int4(s.charStart).int4(s.charEnd)
-          .text(s.sepBefore).int8(hashes[k++]!.h).bool(ready);
+        segRows.row(10).int4(id).int4(corpusId).int4(index).text(s.text).int4(s.tokenCount).int4(s.charStart).int4(s.charEnd).text(s.sepBefore);
+        if (local) segRows.int8Halves(...hashTextExtended(`${d.sha}:${index}`));
+        else segRows.int8(serverHashes[k++]!.h);
+        segRows.bool(ready);
       }
     }
     await copyIn(client, `COPY document (id, corpus_id, sha256, text, meta, char_count, token_count, segment_count, source_file, source_line) FROM STDIN (FORMAT binary)`, docRows.finish());
-    if (keys.length) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready) FROM STDIN (FORMAT binary)`, segRows.finish());
+    if (segmentCount) await copyIn(client, `COPY segment (document_id, corpus_id, index, text, token_count, char_start, char_end, sep_before, key_hash, search_ready) FROM STDIN (FORMAT binary)`, segRows.finish());
     await client.query(
       `UPDATE corpus SET document_count = document_count + $2, segment_count = segment_count + $3, token_count = token_count + $4 WHERE id = $1`,
-      [corpusId, docs.length, keys.length, tokenSum]);
+      [corpusId, docs.length, segmentCount, tokenSum]);
     await client.query("COMMIT");
-    return { imported: docs.length, segments: keys.length };
+    return { imported: docs.length, segments: segmentCount };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     if ((err as { code?: string }).code === "23505") return writeBatchInsert(corpusId, docs, cut, ready);
@@ -279,6 +290,20 @@ async function writeBatch(corpusId: number, docs: Pending[], cut: CutDoc[], read
     client.release();
   }
 }
+
+/**
+ * Whether this server's hashtextextended is the one lib/db/pg-hash.ts computes (a big-endian server or another
+ * hash would differ): asked once per process, on keys of every tail length.
+ */
+function keyHashesHere(): Promise<boolean> {
+  return (keyHashProbe ??= (async () => {
+    const probes = Array.from({ length: 24 }, (_, n) => `${"0123456789abcdef".repeat(4)}:${"7".repeat(n)}`);
+    const { rows } = await pool().query<{ h: string }>(
+      `SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o`, [probes]);
+    return probes.every((k, i) => hashTextExtendedInt8(k).toString() === rows[i]!.h);
+  })().catch(() => false));
+}
+let keyHashProbe: Promise<boolean> | null = null;
 
 async function copyIn(client: PoolClient, sql: string, data: Buffer) {
   await pipeline(Readable.from([data]), client.query(copyFrom(sql)));

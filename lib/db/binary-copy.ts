@@ -21,7 +21,7 @@ export class BinaryCopyWriter {
 
   private room(bytes: number) {
     if (this.at + bytes <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + bytes));
+    const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.buf.length * 1.5), this.at + bytes));
     this.buf.copy(grown, 0, 0, this.at);
     this.buf = grown;
   }
@@ -47,6 +47,15 @@ export class BinaryCopyWriter {
     return this;
   }
 
+  /** an int8 given as its high and low 32-bit halves (unsigned), e.g. from lib/db/pg-hash.ts */
+  int8Halves(hi: number, lo: number): this {
+    this.room(12);
+    this.at = this.buf.writeInt32BE(8, this.at);
+    this.at = this.buf.writeUInt32BE(hi, this.at);
+    this.at = this.buf.writeUInt32BE(lo, this.at);
+    return this;
+  }
+
   bool(v: boolean): this {
     this.room(5);
     this.at = this.buf.writeInt32BE(1, this.at);
@@ -56,7 +65,9 @@ export class BinaryCopyWriter {
 
   /** a text (or varchar) field: its UTF-8 bytes, the length written once they are */
   text(s: string): this {
-    this.room(4 + s.length * 3); // a UTF-16 code unit is at most 3 UTF-8 bytes
+    // a UTF-16 code unit is at most 3 UTF-8 bytes; only when that worst case does not fit is the exact size
+    // counted, so the buffer grows when it must and not for every long text near its end (a copy each time)
+    if (this.at + 4 + s.length * 3 > this.buf.length) this.room(4 + Buffer.byteLength(s, "utf8"));
     const n = this.buf.write(s, this.at + 4, "utf8");
     this.buf.writeInt32BE(n, this.at);
     this.at += 4 + n;
@@ -65,7 +76,7 @@ export class BinaryCopyWriter {
 
   /** a jsonb field from its JSON text (jsonb's binary format: version 1, then the text) */
   jsonb(json: string): this {
-    this.room(5 + json.length * 3);
+    if (this.at + 5 + json.length * 3 > this.buf.length) this.room(5 + Buffer.byteLength(json, "utf8"));
     this.buf[this.at + 4] = 1;
     const n = this.buf.write(json, this.at + 5, "utf8");
     this.buf.writeInt32BE(n + 1, this.at);

@@ -59,10 +59,11 @@ describe("import writes with COPY", () => {
     const again = await importFiles({ corpus: "copy-big", files: [{ path: smallFile }] });
     expect(again.searchIndexSeconds).toBe(0);
   });
-  it("stores texts, separators and metadata byte for byte whatever characters they hold", async () => {
+  it.each(["here", "server"])("stores texts, separators and metadata byte for byte whatever characters they hold (key hashes computed %s)", async (where) => {
     const file = path.join(tmp, "odd.jsonl");
     fs.writeFileSync(file, Array.from({ length: 5 }, (_, i) => JSON.stringify({ text: body(i), note: `tab\there\\N${i}` })).join("\n"));
-    const s = await importFiles({ corpus: "copy-odd", files: [{ path: file }] });
+    if (where === "server") process.env.IN2_IMPORT_KEY_HASH = "server";
+    const s = await importFiles({ corpus: `copy-odd-${where}`, files: [{ path: file }] }).finally(() => delete process.env.IN2_IMPORT_KEY_HASH);
     expect(s.documents.imported).toBe(5);
     const { rows } = await pool().query<{ text: string; meta: { note: string }; rebuilt: string }>(
       `SELECT d.text, d.meta, (SELECT string_agg(s.sep_before || s.text, '' ORDER BY s.index) FROM segment s WHERE s.document_id = d.id) AS rebuilt
