@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db/client";
 import { PAIR_COLUMNS, withEvidence, type PairRow } from "@/lib/pairs/detail";
@@ -24,6 +25,36 @@ export function leaseSeconds(): number {
 const SPARE = 2;
 /** At most this many statements per request; a second one is rare (see claimPairs). */
 const ROUNDS = 4;
+
+/**
+ * How many claims run at once in this process (IN2_CLAIM_CONCURRENCY, default the machine's cores, at least 2); the
+ * others wait their turn in arrival order. Concurrent claims of one queue all start at its head: each steps over the candidates the others
+ * hold, a candidate leased after its snapshot costs a failed upsert or a further statement, and every pooled
+ * connection that takes part pays its first claim (catalog caches, the plpgsql compile, five custom plans before
+ * the generic one) — in the start burst of bench:team, 50 claims at once on 10 connections spent ~2x the PostgreSQL
+ * CPU of the same 50 claims two at a time (430 vs 220 ms), on a machine whose 2 cores the server shares with
+ * PostgreSQL. A claim is CPU work in PostgreSQL (~1–2 ms), so more at once than cores only contend; the session
+ * checks and everything else still use the whole pool.
+ */
+export function claimSlots(): number {
+  const v = Number(process.env.IN2_CLAIM_CONCURRENCY);
+  return Number.isInteger(v) && v > 0 ? v : Math.max(2, os.availableParallelism());
+}
+let running = 0;
+const queued: (() => void)[] = [];
+function acquireSlot(): Promise<void> | void {
+  if (running < claimSlots()) {
+    running++;
+    return;
+  }
+  return new Promise<void>((resolve) => queued.push(resolve));
+}
+/** Hands the slot to the next waiting claim, or frees it. */
+function releaseSlot(): void {
+  const next = queued.shift();
+  if (next) next();
+  else running--;
+}
 
 type ClaimRow = PairRow & { candId: number; sortKey: string | null; leaseUntil: Date | null; blind: boolean; evidence: EvidenceRows | null };
 type EvidenceRows = Parameters<typeof withEvidence>[1];
@@ -52,33 +83,33 @@ type Position = { sortKey: string | null; id: number };
 export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSeconds?: number } = {}): Promise<{ items: QueuedPair[]; next: string | null }> {
   const limit = Math.min(q.limit ?? 5, 20);
   const ttl = opts.ttlSeconds ?? leaseSeconds();
-  const items: QueuedPair[] = [];
+  const won: ClaimRow[] = [];
   let from = q.after;
   let furthest: Position | null = null;
   let wait = false;
   if (Math.random() < 0.01) void sweepExpired().catch(() => {});
-  // every statement of the request on one connection: a further statement does not wait for a pooled connection
-  // again behind everyone else's requests (in the start burst of bench:team, 50 claims on 10 connections)
-  const db = await pool().connect();
+  // at most claimSlots() claims at once (see there), and every statement of a claim on one connection: a further
+  // statement does not wait for a pooled connection again behind everyone else's requests
+  await acquireSlot();
+  const db = await pool().connect().catch((err: unknown) => { releaseSlot(); throw err; });
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      const want = limit - items.length;
+      const want = limit - won.length;
       const take = want + SPARE;
       const params = new Params();
       const { where, ks } = queueSql({ ...q, after: from }, params);
       const me = params.add(userId);
       const rows = await claimStatement(db, where, ks, { me, take, want, ttl: params.add(ttl),
-        served: items.length ? params.add(items.map((p) => p.id)) : null, wait }, params.values);
+        served: won.length ? params.add(won.map((p) => p.id)) : null, wait }, params.values);
       rows.sort((a, b) => compareKeys(q, { sortKey: a.sortKey, id: a.candId }, { sortKey: b.sortKey, id: b.candId }));
       const served = rows.filter((r) => r.leaseUntil);
-      for (const { candId: _c, sortKey: _k, leaseUntil, blind, evidence, ...pair } of served)
-        items.push({ ...withEvidence(pair, evidence ?? []), leaseUntil: leaseUntil!.toISOString(), blind });
+      won.push(...served);
       // all `want` won: the cursor stops at the last one served (candidates after it were not tried); otherwise every
       // candidate was tried and those not won are others'
       const lastRow = served.length === want ? served[served.length - 1] : rows[rows.length - 1];
       const last = lastRow ? { sortKey: lastRow.sortKey, id: lastRow.candId } : null;
       if (last && (!furthest || compareKeys(q, last, furthest) > 0)) furthest = last;
-      if (items.length === limit) break;
+      if (won.length === limit) break;
       if (rows.length === take) {
         // every candidate tried, others won them: go on after them
         from = cursorOf(last!.sortKey, last!.id);
@@ -92,7 +123,11 @@ export async function claimPairs(userId: number, q: QueueQuery, opts: { ttlSecon
     }
   } finally {
     db.release();
+    releaseSlot();
   }
+  // the pairs are shaped (support quotes located in the evidence) after the connection and the slot are free
+  const items = won.map(({ candId: _c, sortKey: _k, leaseUntil, blind, evidence, ...pair }): QueuedPair =>
+    ({ ...withEvidence(pair, evidence ?? []), leaseUntil: leaseUntil!.toISOString(), blind }));
   return { items, next: furthest ? cursorOf(furthest.sortKey, furthest.id) : q.after ?? null };
 }
 

@@ -4,7 +4,7 @@ import { GET as nextRoute } from "@/app/api/pairs/next/route";
 import { POST as releaseRoute } from "@/app/api/review/release/route";
 import { PATCH } from "@/app/api/pairs/[id]/route";
 import { pool } from "@/lib/db/client";
-import { claimPairs, leaseOf } from "@/lib/review-team/claim";
+import { claimPairs, claimSlots, leaseOf } from "@/lib/review-team/claim";
 import { getPair } from "@/lib/pairs/detail";
 import { useTestDatabase } from "../support/db";
 import { seedDemo, signedIn } from "../review/support";
@@ -123,6 +123,35 @@ describe("review queue leases", () => {
       expect(blind).toBe(false);
       expect(pair).toEqual(await getPair(head.id));
       expect(pair.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("claims wait for a slot: no more than IN2_CLAIM_CONCURRENCY at once hold a connection, and every one is served", async () => {
+    await pool().query(`DELETE FROM pair_lease`);
+    const many = await Promise.all(Array.from({ length: 6 }, (_, i) => signedIn("reviewer", `slots${i}@team.test`)));
+    const p = pool() as unknown as { connect: (...a: unknown[]) => Promise<{ release: (...a: unknown[]) => void }> };
+    const connect = p.connect;
+    let held = 0, most = 0;
+    // count the claims' own checkouts (no callback argument; pool.query's internal ones pass one)
+    p.connect = async (...args: unknown[]) => {
+      if (args.length) return connect.apply(p, args);
+      const client = await connect.apply(p, args);
+      most = Math.max(most, ++held);
+      const release = client.release;
+      client.release = (...a: unknown[]) => { held--; client.release = release; return release.apply(client, a); };
+      return client;
+    };
+    process.env.IN2_CLAIM_CONCURRENCY = "2";
+    try {
+      expect(claimSlots()).toBe(2);
+      const pages = await Promise.all(many.map((c) => claimPairs(c.user.id, { limit: 3 })));
+      for (const page of pages) expect(page.items).toHaveLength(3);
+      const served = pages.flatMap((pg) => pg.items.map((x) => x.id));
+      expect(new Set(served).size).toBe(18);
+      expect(most).toBe(2);
+    } finally {
+      p.connect = connect;
+      delete process.env.IN2_CLAIM_CONCURRENCY;
     }
   });
 
