@@ -29,8 +29,9 @@ const { values } = parseArgs({ options: {
   "import-only": { type: "boolean", default: false },
   // no cold-segmentation reference (ratios come out null): e.g. only the peak RSS of a 1 GB import on a loaded machine
   "no-reference": { type: "boolean", default: false },
-  // lever measurement: document texts stored uncompressed (pglz costs PostgreSQL CPU on every document over 2 kB)
-  "no-toast-compression": { type: "boolean", default: false },
+  // lever measurement: document texts compressed with pglz as before migration 20261204100000 (the default now stores
+  // them uncompressed, or with lz4 where the server has it: pglz cost ~30% of PostgreSQL's import CPU)
+  pglz: { type: "boolean", default: false },
 } });
 if (values["no-thread"]) process.env.IN2_IMPORT_THREAD = "0";
 if (values["sync-commit"]) process.env.IN2_IMPORT_SYNC_COMMIT = "1";
@@ -76,7 +77,10 @@ try {
   if (values["drop-fts"]) await pool().query(`DROP INDEX segment_text_fts_idx`);
   // lever measurement: a larger GIN pending list (fewer, larger merges; autovacuum merges it off the write path)
   if (values["gin-pending-mb"]) await pool().query(`ALTER INDEX segment_text_fts_idx SET (fastupdate = on, gin_pending_list_limit = ${Number(values["gin-pending-mb"]) * 1024})`);
-  if (values["no-toast-compression"]) await pool().query(`ALTER TABLE document ALTER COLUMN text SET STORAGE EXTERNAL; ALTER TABLE document ALTER COLUMN meta SET STORAGE EXTERNAL`);
+  if (values.pglz) await pool().query(`ALTER TABLE document ALTER COLUMN text SET STORAGE EXTENDED, ALTER COLUMN text SET COMPRESSION pglz`);
+  const storage = (await pool().query<{ s: string }>(
+    `SELECT CASE WHEN attcompression = 'l' THEN 'lz4' WHEN attstorage = 'e' THEN 'uncompressed' ELSE 'pglz' END AS s
+     FROM pg_attribute WHERE attrelid = 'document'::regclass AND attname = 'text'`)).rows[0]!.s;
   const pgBefore = await postgresCpuSeconds();
   const cpuBefore = process.cpuUsage();
   // the import proper (rows committed), then the deferred indexes built as its follow-up step, timed apart
@@ -87,6 +91,9 @@ try {
   const nodeCpu = (cpu.user + cpu.system) / 1e6;
   const pgCpu = (await postgresCpuSeconds()) - pgBefore;
   const load = os.loadavg()[0]!;
+  // disk: the document table (its texts' storage is the lever above) and the database, once the rows are committed
+  const sizes = (await pool().query<{ d: string; db: string }>(
+    `SELECT pg_total_relation_size('document')::text AS d, pg_database_size(current_database())::text AS db`)).rows[0]!;
   const idle = { ...cutterStats };
   const skip = values["import-only"];
   const build = skip ? { result: { segments: 0, seconds: 0 }, seconds: 0, peakRss: 0 } : await withPeakRss(() => catchUpSearchIndex());
@@ -99,7 +106,7 @@ try {
   console.error(`cold segmentation (reference) ${segMbps.toFixed(2)} MB/s · import ${impMbps.toFixed(2)} MB/s (${(100 * impMbps / segMbps).toFixed(0)}%) · with the search-index follow-up ${endToEndMbps.toFixed(2)} MB/s (${build.seconds.toFixed(1)} s, ${build.result.segments} rows flagged) · re-import ${(mb / again.seconds).toFixed(2)} MB/s · peak RSS ${(imp.peakRss / 1e6).toFixed(0)} MB`);
   console.log(JSON.stringify({
     bench: "import", date: new Date().toISOString(), machine: machine(), load: +load.toFixed(1), mb: +mb.toFixed(1),
-    levers: { thread: !values["no-thread"], sync_commit_off: !values["sync-commit"], deferred: values["keep-index"] ? "none (incremental follow-up)" : values["fts-only"] || bytes < 64 * 1024 * 1024 ? "fts" : "all secondary", no_toast_compression: values["no-toast-compression"], batch_chars: Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000), in_flight: Number(process.env.IN2_IMPORT_IN_FLIGHT ?? 3) },
+    levers: { thread: !values["no-thread"], sync_commit_off: !values["sync-commit"], deferred: values["keep-index"] ? "none (incremental follow-up)" : values["fts-only"] || bytes < 64 * 1024 * 1024 ? "fts" : "all secondary", document_text: storage, document_table_mb: Math.round(Number(sizes.d) / 1e6), database_mb: Math.round(Number(sizes.db) / 1e6), batch_chars: Number(process.env.IN2_IMPORT_BATCH_CHARS ?? 2_000_000), in_flight: Number(process.env.IN2_IMPORT_IN_FLIGHT ?? 3) },
     // the pipeline's stall: seconds the segmentation thread (the slowest stage) had no batch, of the import's wall
     thread_idle_s: +idle.idleSeconds.toFixed(1), thread_batches: idle.batches, import_s: +imp.seconds.toFixed(1),
     documents: imp.result.documents.imported, segments: imp.result.segments, segments_reference: seg.segments,
