@@ -1,3 +1,6 @@
+/** The first 11 bytes of binary COPY data, either way */
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
 /**
  * Rows for `COPY … FROM STDIN (FORMAT binary)`, written straight into one growing buffer (issue 14: the import's
  * text-format rows were built as one long string per batch, which then had to be flattened and UTF-8 encoded by
@@ -14,7 +17,7 @@ export class BinaryCopyWriter {
   constructor(initialBytes = 1 << 20) {
     this.buf = Buffer.allocUnsafe(Math.max(initialBytes, 64));
     // signature, flags (no OIDs), header extension length 0
-    this.at = this.buf.write("PGCOPY\n\xff\r\n\0", 0, "latin1");
+    this.at = SIGNATURE.copy(this.buf, 0);
     this.at = this.buf.writeInt32BE(0, this.at);
     this.at = this.buf.writeInt32BE(0, this.at);
   }
@@ -96,4 +99,82 @@ export class BinaryCopyWriter {
     this.at = this.buf.writeInt16BE(-1, this.at);
     return this.buf.subarray(0, this.at);
   }
+}
+
+/** One row of binary COPY output: each field's bytes (a view of the received data), null for SQL NULL. */
+export type CopyTuple = (Buffer | null)[];
+
+/**
+ * Reads `COPY … TO STDOUT (FORMAT binary)` output pushed in chunks cut anywhere. PostgreSQL sends a row per CopyData
+ * message, so a row nearly always lies within one chunk and its fields are views of it, never copied; a row that
+ * straddles chunks is joined once, when all of it has arrived (the rest waits, not re-joined chunk after chunk).
+ */
+export class BinaryCopyReader {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** bytes the unparsed rest must reach before parsing is worth trying again */
+  private need = 0;
+  private headerDone = false;
+  private ended = false;
+
+  /** The rows completed by this chunk. */
+  push(chunk: Buffer): CopyTuple[] {
+    const tuples: CopyTuple[] = [];
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < this.need || this.ended) return tuples;
+    const buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    let at = 0;
+    let need = 0;
+    if (!this.headerDone) {
+      // the signature, a flags int32, a header extension length and its bytes
+      const size = buf.length < 19 ? 19 : 19 + buf.readUInt32BE(15);
+      if (buf.length < size) need = size;
+      else {
+        if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
+        at = size;
+        this.headerDone = true;
+      }
+    }
+    while (this.headerDone && !this.ended && need === 0) {
+      if (buf.length - at < 2) { need = at + 2; break; }
+      const n = buf.readInt16BE(at);
+      if (n === -1) { this.ended = true; at += 2; break; }
+      let p = at + 2;
+      const fields: CopyTuple = new Array(n);
+      for (let i = 0; i < n; i++) {
+        if (buf.length - p < 4) { need = p + 4; break; }
+        const len = buf.readInt32BE(p);
+        p += 4;
+        if (len === -1) fields[i] = null;
+        else {
+          if (buf.length - p < len) { need = p + len; break; }
+          fields[i] = buf.subarray(p, p + len);
+          p += len;
+        }
+      }
+      if (need) break;
+      tuples.push(fields);
+      at = p;
+    }
+    this.need = need ? need - at : 0;
+    const rest = buf.subarray(at);
+    this.pending = rest.length ? [rest] : [];
+    this.pendingBytes = rest.length;
+    return tuples;
+  }
+
+  /** Throws unless the output ended with its trailer and nothing after it. */
+  finish(): void {
+    if (!this.ended || this.pendingBytes) throw new Error("binary COPY output ended inside a row");
+  }
+}
+
+/** Every row of binary COPY output arriving in chunks (see BinaryCopyReader). */
+export async function readCopyTuples(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<CopyTuple[]> {
+  const reader = new BinaryCopyReader();
+  const tuples: CopyTuple[] = [];
+  for await (const chunk of chunks) for (const t of reader.push(chunk)) tuples.push(t);
+  reader.finish();
+  return tuples;
 }

@@ -8,7 +8,7 @@ import { exportOptions, type ExportFormat, type ExportRequest } from "@/lib/expo
 import { runExport } from "@/lib/export/run-export";
 import type { ContextStore } from "@/lib/export/types";
 import { sha256File } from "@/lib/export/write-file";
-import { parseCopyTuples } from "@/lib/export/context-bytes";
+import { readCopyTuples } from "@/lib/db/binary-copy";
 import { to as copyTo } from "pg-copy-streams";
 import { useTestDatabase } from "../support/db";
 import { readJsonl, seedExportData } from "./support";
@@ -106,12 +106,12 @@ describe("export bytes: prebuilt JSON from PostgreSQL against JS strings", () =>
       }
     };
     const show = (rows: (Buffer | null)[][]) => rows.map((f) => f.map((b) => (b === null ? null : b.toString("hex"))));
-    const expected = show(await parseCopyTuples(cut(() => whole.length)));
+    const expected = show(await readCopyTuples(cut(() => whole.length)));
     expect(expected).toHaveLength(40);
     expect(expected[2]![2]).toBeNull();
     expect(Buffer.from(expected[4]![1]!, "hex").toString("utf8")).toBe(`F${"é😀"}`.repeat(5 * 37));
-    for (const sizes of [() => 1, () => 7, (i: number) => (i * 7919) % 4096, () => 65536]) expect(show(await parseCopyTuples(cut(sizes)))).toEqual(expected);
+    for (const sizes of [() => 1, () => 7, (i: number) => (i * 7919) % 4096, () => 65536]) expect(show(await readCopyTuples(cut(sizes)))).toEqual(expected);
     const truncated = async function* () { yield whole.subarray(0, whole.length - 3); };
-    await expect(parseCopyTuples(truncated())).rejects.toThrow(/ended inside a row/);
+    await expect(readCopyTuples(truncated())).rejects.toThrow(/ended inside a row/);
   });
 });
