@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { pool } from "@/lib/db/client";
+import { prepared } from "@/lib/db/prepared";
 import { ACTIVE_USER } from "./active";
 import type { SessionUser } from "./roles";
 
@@ -34,8 +35,8 @@ export const SESSION_TOUCH_SECONDS = 60;
  */
 export async function userForSession(token: string | undefined): Promise<SessionUser | undefined> {
   if (!token || token.length > 200) return undefined;
-  // a named statement: parsed once per connection, and after five runs not planned again (every request runs it)
-  const { rows } = await pool().query<SessionUser>({ name: "in2_session_user", text:
+  // a named statement (every request runs it): parsed once per connection, not planned again after five runs
+  const { rows } = await pool().query<SessionUser>(prepared(
     `WITH s AS (
        SELECT s.id, s.user_id, s.last_seen_at FROM session s WHERE s.id = $1 AND s.expires_at > now()),
      touch AS (
@@ -43,7 +44,7 @@ export async function userForSession(token: string | undefined): Promise<Session
          expires_at = CASE WHEN t.last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE t.expires_at END
        FROM s WHERE t.id = s.id AND s.last_seen_at < now() - make_interval(secs => $3) AND t.expires_at > now())
      SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE ${ACTIVE_USER}`,
-    values: [sha256(token), SESSION_DAYS, SESSION_TOUCH_SECONDS] });
+    [sha256(token), SESSION_DAYS, SESSION_TOUCH_SECONDS]));
   return rows[0];
 }
 

@@ -1,5 +1,5 @@
 import { verdictWhere } from "@/lib/verify/predicate";
-import { literal } from "./prepared";
+import { literal } from "@/lib/db/prepared";
 import type { PairFilter } from "./schemas";
 
 /** SQL parameters collected while a query is built; `add` returns the placeholder for a value. */
@@ -14,7 +14,7 @@ export class Params {
 /** The full-text document of a pair; the same expression as the GIN index pair_qa_fts_idx, so the index is used. */
 export const PAIR_FTS = `to_tsvector('english', p.question || ' ' || p.answer)`;
 
-/** Inlined values: the SQL of a named statement (lib/pairs/prepared.ts) whose generic plan must still match them. */
+/** Inlined values: the SQL of a named statement (lib/db/prepared.ts) whose generic plan must still match them. */
 const inline = { add: (v: unknown) => literal(String(v)) };
 
 /**

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/client";
 import { headlineSql } from "@/lib/search/highlight";
 import { iso } from "./detail";
 import { Params, pairWhere } from "./filter";
-import { prepared } from "./prepared";
+import { prepared } from "@/lib/db/prepared";
 import { FILTER_KEYS, type PairFilter, type PairListQuery, type PairSort } from "./schemas";
 import type { PairListItem } from "./types";
 

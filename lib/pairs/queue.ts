@@ -3,7 +3,7 @@ import { nextPairsVerdictsFirst } from "@/lib/verify/queue-order";
 import { EVIDENCE_COLUMN, evidenceFromColumn, PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "./detail";
 import { Params, pairWhere } from "./filter";
 import { cursorOf, keyset } from "./list";
-import { prepared } from "./prepared";
+import { prepared } from "@/lib/db/prepared";
 import type { QueueQuery } from "./schemas";
 import type { PairDetail } from "./types";
 

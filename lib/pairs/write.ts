@@ -2,7 +2,7 @@ import type pg from "pg";
 import { AppError } from "@/lib/api/errors";
 import { withTransaction } from "@/lib/db/client";
 import { evidenceOf, getPair, PAIR_COLUMNS, withEvidenceOf, type PairRow, type Queryable } from "./detail";
-import { prepared } from "./prepared";
+import { prepared } from "@/lib/db/prepared";
 import type { PairWriteResult } from "./types";
 
 /**
@@ -64,7 +64,7 @@ const RETURNED = `id, type, status, version, question, answer, support, edited, 
 /**
  * Applies a snapshot to the locked pair, bumps its version and records the event, all in the caller's
  * transaction. Returns the pair as it is now and the event id. The update, the event and the changed row are
- * one named statement (lib/pairs/prepared.ts; a decision's SET is always the same three columns, so its plan
+ * one named statement (lib/db/prepared.ts; a decision's SET is always the same three columns, so its plan
  * is cached). `evidence`, when given, is the pair's evidence read before the transaction took its connection
  * (written with the pair, never changed; updatePair starts it alongside the lock): then the statement is the
  * only round trip where there were four (update, event, pair, evidence). Never read on a second connection while

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db/client";
 import { PAIR_COLUMNS, withEvidence, type PairRow } from "@/lib/pairs/detail";
 import { Params } from "@/lib/pairs/filter";
 import { cursorOf } from "@/lib/pairs/list";
-import { prepared } from "@/lib/pairs/prepared";
+import { prepared } from "@/lib/db/prepared";
 import { queueSql } from "@/lib/pairs/queue";
 import type { QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import { pool } from "@/lib/db/client";
 import { EVIDENCE_COLUMN, evidenceFromColumn, PAIR_COLUMNS, PAIR_FROM, withEvidenceOf, type PairRow } from "@/lib/pairs/detail";
 import { Params, pairWhere } from "@/lib/pairs/filter";
-import { prepared } from "@/lib/pairs/prepared";
+import { prepared } from "@/lib/db/prepared";
 import type { QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";
 
@@ -20,7 +20,7 @@ export async function nextPairsVerdictsFirst(q: QueueQuery): Promise<{ items: Pa
   const inFailed = !q.after || q.after.startsWith("v:");
   const cursor = q.after?.replace(/^v:/, "");
   // Both phases, each a keyset page of at most `limit` rows, and their evidence in one named statement (one round
-  // trip where there were three; lib/pairs/prepared.ts: not re-planned against pair's ~40 indexes). Phase 2 reads
+  // trip where there were three; lib/db/prepared.ts: not re-planned against pair's ~40 indexes). Phase 2 reads
   // at most `limit` index entries even when phase 1 fills the page.
   const params = new Params();
   const branches: string[] = [];

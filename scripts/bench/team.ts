@@ -70,7 +70,7 @@ const als = new AsyncLocalStorage<Query[]>();
 const served: Served[] = [];
 type Queryable = { query: (...a: unknown[]) => unknown };
 type Checkout = Queryable & { release: (...a: unknown[]) => unknown };
-/** the SQL of a query call: a string, or a config object (a named statement, lib/pairs/prepared.ts) */
+/** the SQL of a query call: a string, or a config object (a named statement, lib/db/prepared.ts) */
 const sqlOf = (a: unknown): string | null => typeof a === "string" ? a
   : a && typeof a === "object" && typeof (a as { text?: unknown }).text === "string" ? (a as { text: string }).text : null;
 function instrumentPool() {

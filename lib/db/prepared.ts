@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 
 /**
- * A named prepared statement for a hot review query (queue page, decision, table page). `pair` carries ~40
+ * A named prepared statement for a hot query (the session check of every request; queue page, decision, table page). `pair` carries ~40
  * indexes (facets, one partial index per quality code and verdict, three GIN), so planning a pair query costs
  * more than running it (4–19 ms vs ~1 ms at 10M segments / 2M pairs under load). A named statement is parsed
  * once per connection, and after five executions Postgres keeps its generic plan when that costs no more than
