@@ -103,72 +103,169 @@ export class BinaryCopyWriter {
 
 /** One row of binary COPY output: each field's bytes (a view of the received data), null for SQL NULL. */
 export type CopyTuple = (Buffer | null)[];
+/** A row from a reader that keeps straddling fields in pieces: such a field is its pieces in order, never joined. */
+export type PiecewiseTuple = (Buffer | Buffer[] | null)[];
 
 /**
- * Reads `COPY … TO STDOUT (FORMAT binary)` output pushed in chunks cut anywhere. PostgreSQL sends a row per CopyData
- * message, so a row nearly always lies within one chunk and its fields are views of it, never copied; a row that
- * straddles chunks is joined once, when all of it has arrived (the rest waits, not re-joined chunk after chunk).
+ * Reads `COPY … TO STDOUT (FORMAT binary)` output pushed in pieces cut anywhere, as a resumable state machine: what a
+ * piece completes is parsed once and never looked at again. A field lying within one piece is a view of it; only a
+ * field that straddles pieces is joined, once, when its last byte arrives (the export's context texts are ~100 KB
+ * and straddle socket reads: one copy of each, where joining whole rows or pieces copied every byte two or three
+ * times); `piecewise` readers do not even join those but give their pieces (the export writes them out as they
+ * are). Integers that straddle pieces are read byte by byte.
  */
-export class BinaryCopyReader {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** bytes the unparsed rest must reach before parsing is worth trying again */
-  private need = 0;
-  private headerDone = false;
-  private ended = false;
+export class BinaryCopyReader<T extends CopyTuple | PiecewiseTuple = CopyTuple> {
+  private pieces: Buffer[] = [];
+  /** read position in pieces[0] */
+  private off = 0;
+  private avail = 0;
+  private phase: "header" | "extension" | "count" | "length" | "data" | "ended" = "header";
+  /** header extension bytes still to skip */
+  private skip = 0;
+  private fields: PiecewiseTuple = [];
+  private field = 0;
+  private fieldLength = 0;
+  private parts: Buffer[] = [];
+  private got = 0;
+  private trailing = 0;
 
-  /** The rows completed by this chunk. */
-  push(chunk: Buffer): CopyTuple[] {
-    const tuples: CopyTuple[] = [];
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes < this.need || this.ended) return tuples;
-    const buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    let at = 0;
-    let need = 0;
-    if (!this.headerDone) {
-      // the signature, a flags int32, a header extension length and its bytes
-      const size = buf.length < 19 ? 19 : 19 + buf.readUInt32BE(15);
-      if (buf.length < size) need = size;
-      else {
-        if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
-        at = size;
-        this.headerDone = true;
-      }
+  constructor(private readonly piecewise = false) {}
+
+  /** The rows completed by this piece. */
+  push(chunk: Buffer): T[] {
+    const tuples: T[] = [];
+    if (this.phase === "ended") {
+      this.trailing += chunk.length;
+      return tuples;
     }
-    while (this.headerDone && !this.ended && need === 0) {
-      if (buf.length - at < 2) { need = at + 2; break; }
-      const n = buf.readInt16BE(at);
-      if (n === -1) { this.ended = true; at += 2; break; }
-      let p = at + 2;
-      const fields: CopyTuple = new Array(n);
-      for (let i = 0; i < n; i++) {
-        if (buf.length - p < 4) { need = p + 4; break; }
-        const len = buf.readInt32BE(p);
-        p += 4;
-        if (len === -1) fields[i] = null;
-        else {
-          if (buf.length - p < len) { need = p + len; break; }
-          fields[i] = buf.subarray(p, p + len);
-          p += len;
+    if (!chunk.length) return tuples;
+    this.pieces.push(chunk);
+    this.avail += chunk.length;
+    for (;;) {
+      if (this.phase === "data") {
+        if (!this.readData()) break;
+        this.nextField(tuples);
+      } else if (this.phase === "length") {
+        if (this.avail < 4) break;
+        const n = this.int(4);
+        if (n === -1) {
+          this.fields[this.field] = null;
+          this.nextField(tuples);
+        } else if (n === 0) {
+          this.fields[this.field] = EMPTY;
+          this.nextField(tuples);
+        } else {
+          this.fieldLength = n;
+          this.phase = "data";
         }
+      } else if (this.phase === "count") {
+        if (this.avail < 2) break;
+        const n = this.int(2);
+        if (n === -1) {
+          this.phase = "ended";
+          this.trailing = this.avail;
+          this.pieces = [];
+          break;
+        }
+        this.fields = new Array<Buffer | null>(n);
+        this.field = 0;
+        if (n === 0) tuples.push(this.fields as T);
+        else this.phase = "length";
+      } else if (this.phase === "header") {
+        // the signature, a flags int32, a header extension length and its bytes
+        if (this.avail < 19) break;
+        const head = this.take(19);
+        if (!head.subarray(0, 11).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
+        this.skip = head.readUInt32BE(15);
+        this.phase = "extension";
+      } else {
+        const n = Math.min(this.skip, this.avail);
+        if (n) this.take(n);
+        this.skip -= n;
+        if (this.skip) break;
+        this.phase = "count";
       }
-      if (need) break;
-      tuples.push(fields);
-      at = p;
     }
-    this.need = need ? need - at : 0;
-    const rest = buf.subarray(at);
-    this.pending = rest.length ? [rest] : [];
-    this.pendingBytes = rest.length;
     return tuples;
   }
 
   /** Throws unless the output ended with its trailer and nothing after it. */
   finish(): void {
-    if (!this.ended || this.pendingBytes) throw new Error("binary COPY output ended inside a row");
+    if (this.phase !== "ended" || this.trailing) throw new Error("binary COPY output ended inside a row");
+  }
+
+  private nextField(tuples: T[]) {
+    if (++this.field < this.fields.length) this.phase = "length";
+    else {
+      tuples.push(this.fields as T);
+      this.phase = "count";
+    }
+  }
+
+  /** Moves what has arrived of the current field into it; true when the field is complete. */
+  private readData(): boolean {
+    while (this.avail) {
+      const head = this.pieces[0]!;
+      const n = Math.min(head.length - this.off, this.fieldLength - this.got);
+      // the whole field in one piece: a view, no copy
+      if (n === this.fieldLength) this.fields[this.field] = head.subarray(this.off, this.off + n);
+      else this.parts.push(head.subarray(this.off, this.off + n));
+      this.consume(n);
+      this.got += n;
+      if (this.got === this.fieldLength) {
+        if (this.parts.length) this.fields[this.field] = this.piecewise ? this.parts : Buffer.concat(this.parts, this.fieldLength);
+        this.parts = [];
+        this.got = 0;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A big-endian signed integer of 2 or 4 bytes (avail checked by the caller). */
+  private int(bytes: 2 | 4): number {
+    const head = this.pieces[0]!;
+    let v: number;
+    if (head.length - this.off >= bytes) {
+      v = bytes === 2 ? head.readInt16BE(this.off) : head.readInt32BE(this.off);
+      this.consume(bytes);
+    } else {
+      const b = this.take(bytes);
+      v = bytes === 2 ? b.readInt16BE(0) : b.readInt32BE(0);
+    }
+    return v;
+  }
+
+  /** The next n bytes (avail checked by the caller): a view when they lie in one piece, else joined. */
+  private take(n: number): Buffer {
+    const head = this.pieces[0]!;
+    if (head.length - this.off >= n) {
+      const b = head.subarray(this.off, this.off + n);
+      this.consume(n);
+      return b;
+    }
+    const out = Buffer.allocUnsafe(n);
+    for (let at = 0; at < n;) {
+      const p = this.pieces[0]!;
+      const k = Math.min(p.length - this.off, n - at);
+      p.copy(out, at, this.off, this.off + k);
+      this.consume(k);
+      at += k;
+    }
+    return out;
+  }
+
+  private consume(n: number) {
+    this.off += n;
+    this.avail -= n;
+    if (this.off === this.pieces[0]!.length) {
+      this.pieces.shift();
+      this.off = 0;
+    }
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Every row of binary COPY output arriving in chunks (see BinaryCopyReader). */
 export async function readCopyTuples(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<CopyTuple[]> {
