@@ -93,8 +93,13 @@ const inner = (s: string) => JSON.stringify(s).slice(1, -1);
 const members = (o: object) => JSON.stringify(o).slice(1, -1);
 const CONTEXT_HEAD = inner(`${FILM_PREAMBLE}\n\n### Context:\n`);
 const INST_CONTEXT_HEAD = inner("[INST] ") + CONTEXT_HEAD;
-// the JSON text of a prebuilt context without its quotes
-const contextInner = (b: Buffer) => b.subarray(1, b.length - 1);
+// the JSON text of a prebuilt context without its quotes (the first byte of its first piece, the last of its last)
+function contextInner(pieces: readonly Buffer[]): Buffer[] {
+  const out = [...pieces];
+  out[0] = out[0]!.subarray(1);
+  out[out.length - 1] = out.at(-1)!.subarray(0, out.at(-1)!.length - 1);
+  return out.filter((b) => b.length > 0);
+}
 
 /**
  * The same row as formatLine, as pieces to write one after another: when the context came from the database as
@@ -103,7 +108,7 @@ const contextInner = (b: Buffer) => b.subarray(1, b.length - 1);
  */
 export function formatParts(format: ExportFormat, r: ExportRecord): (string | Buffer)[] {
   const c = r.context;
-  if (!(c.textJson instanceof Buffer)) return [formatLine(format, r)];
+  if (!c.textJson?.length) return [formatLine(format, r)];
   const json = c.textJson;
   const tail = inner(`\n\n### Instruction:\n${r.question}`);
   switch (format) {
@@ -111,12 +116,12 @@ export function formatParts(format: ExportFormat, r: ExportRecord): (string | Bu
       const segments = prebuiltSegmentsJson(c);
       const tail = segments === null ? members(rawTail(r))
         : `${members(rawBeforeSegments(r))},"segments":${segments},${members(rawAfterSegments(r))}`;
-      return [`{${members(rawHead(r))},"context":`, json, `,${tail}}\n`];
+      return [`{${members(rawHead(r))},"context":`, ...json, `,${tail}}\n`];
     }
     case "film":
-      return [`{"prompt":"${INST_CONTEXT_HEAD}`, contextInner(json), `${tail}${inner(" [/INST]")}",${members({ completion: r.answer, meta: meta(r) })}}\n`];
+      return [`{"prompt":"${INST_CONTEXT_HEAD}`, ...contextInner(json), `${tail}${inner(" [/INST]")}",${members({ completion: r.answer, meta: meta(r) })}}\n`];
     case "chat":
-      return [`{"messages":[{"role":"user","content":"${CONTEXT_HEAD}`, contextInner(json),
+      return [`{"messages":[{"role":"user","content":"${CONTEXT_HEAD}`, ...contextInner(json),
         `${tail}"},${JSON.stringify({ role: "assistant", content: r.answer })}],${members({ meta: meta(r) })}}\n`];
   }
 }

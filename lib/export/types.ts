@@ -16,10 +16,11 @@ export interface LoadedContext {
   seed: string;
   tokenOffsets: "exact" | "estimated";
   /**
-   * JSON.stringify(text) as UTF-8 bytes, quotes included, when the store already has them (context-bytes.ts): the
-   * formatters copy these bytes instead of the text, which then is only decoded if something reads it.
+   * JSON.stringify(text) as UTF-8 bytes, quotes included, in pieces (as they came off the socket), when the store
+   * already has them (context-bytes.ts): the formatters write these bytes instead of the text, which then is only
+   * decoded if something reads it.
    */
-  readonly textJson?: Buffer;
+  readonly textJson?: readonly Buffer[];
 }
 
 /** The options that decide contexts: the recipe (absent values: the run's or the defaults) and the run to export. */

@@ -47,7 +47,7 @@ try {
     let chars = 0;
     const o = exportOptions.parse(request);
     // the texts as loaded (JSON bytes from PostgreSQL), not decoded: what the export itself receives
-    for await (const b of exportBatches(o, await appContextStore.open(o), appContextStore)) for (const r of b.records) chars += r.context.textJson?.length ?? r.context.text.length;
+    for await (const b of exportBatches(o, await appContextStore.open(o), appContextStore)) for (const r of b.records) chars += r.context.textJson?.reduce((n, b) => n + b.length, 0) ?? r.context.text.length;
     return chars;
   });
   // the reference: the very bytes of the raw export, already in memory, written in 1 MiB chunks with backpressure
