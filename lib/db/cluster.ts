@@ -11,6 +11,11 @@ import { ensureOwnedDir, pgBinDir, postgresUser, reachableByOthers, type PgRunAs
 export interface Cluster {
   port: number;
   pid: number;
+  /**
+   * The directory of the server's Unix socket, which url() connects through (see socketDirFor), or undefined when
+   * the URL goes over TCP on 127.0.0.1.
+   */
+  socketDir?: string;
   /** true when this process started it (and so stops it); false when another process already ran it */
   owned: boolean;
   url(database: string): string;
@@ -37,12 +42,32 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const creds = credentials(opts.dataDir);
   const running = readPostmaster(pgdata);
   if (running && (await accepts(running.port, creds))) {
-    return cluster(running.port, running.pid, false, creds, pgdata);
+    // a server started before the socket existed, or with a path too long for one, has no socket directory
+    const dir = running.socketDir && (await accepts(running.port, creds, running.socketDir)) ? running.socketDir : undefined;
+    return cluster(running.port, running.pid, false, creds, pgdata, dir);
   }
   if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) await initdb(pgdata, runAs, creds, opts.log);
   const port = await freePort();
-  const pid = await launch(pgdata, port, runAs, !!opts.throwaway, creds);
-  return cluster(port, pid, true, creds, pgdata);
+  const socketDir = socketDirFor(pgdata, port);
+  const pid = await launch(pgdata, port, runAs, !!opts.throwaway, creds, socketDir);
+  const dir = socketDir && (await accepts(port, creds, socketDir)) ? socketDir : undefined;
+  return cluster(port, pid, true, creds, pgdata, dir);
+}
+
+/** sun_path holds 108 bytes with the terminating NUL: a longer socket path cannot be bound (nor connected to). */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * Where the server also listens on a Unix socket: its data directory (private to the server's user, which the app
+ * is or, as root, can reach), when the socket's path fits; otherwise undefined and the server listens on TCP only.
+ * The app's own connections go through the socket: in this project's VMs a write on a loopback TCP socket costs
+ * the writer the whole TCP receive path of the peer (~0.1–1 ms of CPU per statement under load), a Unix socket a
+ * fraction of it (docs/benchmarks.md, Team, session 6). 127.0.0.1 still listens, for tools and as the fallback.
+ */
+export function socketDirFor(pgdata: string, port: number): string | undefined {
+  // (a comma, a space or a quote would be read as PostgreSQL's list syntax in unix_socket_directories)
+  if (!/^[^,\s"'\\]+$/.test(pgdata)) return undefined;
+  return Buffer.byteLength(path.join(pgdata, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH ? pgdata : undefined;
 }
 
 /**
@@ -81,13 +106,14 @@ function credentials(dataDir: string): Credentials {
   return creds;
 }
 
-function readPostmaster(pgdata: string): { pid: number; port: number } | undefined {
+/** postmaster.pid: pid, data directory, start time, port, first socket directory (empty without one), … */
+function readPostmaster(pgdata: string): { pid: number; port: number; socketDir?: string } | undefined {
   try {
     const lines = fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n");
     const pid = Number(lines[0]);
     const port = Number(lines[3]);
     process.kill(pid, 0);
-    return { pid, port };
+    return { pid, port, socketDir: lines[4]?.trim() || undefined };
   } catch {
     return undefined;
   }
@@ -118,8 +144,9 @@ function run(bin: string, args: string[], runAs: PgRunAs | undefined, log?: (l: 
   });
 }
 
-async function launch(pgdata: string, port: number, runAs: PgRunAs | undefined, throwaway: boolean, creds: Credentials) {
-  const flags = ["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+async function launch(pgdata: string, port: number, runAs: PgRunAs | undefined, throwaway: boolean, creds: Credentials,
+  socketDir: string | undefined) {
+  const flags = ["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketDir ?? ""}`,
     "-c", "max_connections=200"];
   if (throwaway) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const logFile = path.join(pgdata, "server.log");
@@ -144,8 +171,9 @@ async function launch(pgdata: string, port: number, runAs: PgRunAs | undefined, 
   throw new Error(`PostgreSQL did not start (data dir ${pgdata}). Last log lines:\n${tail}`);
 }
 
-async function accepts(port: number, creds: Credentials): Promise<boolean> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: creds.user, password: creds.password, database: "postgres" });
+/** Whether the server takes a connection on 127.0.0.1:port, or on the Unix socket in `socketDir`. */
+async function accepts(port: number, creds: Credentials, socketDir?: string): Promise<boolean> {
+  const client = new pg.Client({ host: socketDir ?? "127.0.0.1", port, user: creds.user, password: creds.password, database: "postgres" });
   client.on("error", () => {});
   try {
     await client.connect();
@@ -156,12 +184,16 @@ async function accepts(port: number, creds: Credentials): Promise<boolean> {
   }
 }
 
-function cluster(port: number, pid: number, owned: boolean, creds: Credentials, pgdata: string): Cluster {
+function cluster(port: number, pid: number, owned: boolean, creds: Credentials, pgdata: string, socketDir?: string): Cluster {
+  // the socket as the `host` parameter (pg, pg-boss: libpq's convention); the URL keeps 127.0.0.1:port, so it still
+  // parses as a URL and names the port, and the socket file is `<socketDir>/.s.PGSQL.<port>`
+  const via = socketDir ? `?host=${encodeURIComponent(socketDir)}` : "";
   return {
     port,
     pid,
     owned,
-    url: (db) => `postgresql://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`,
+    socketDir,
+    url: (db) => `postgresql://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}${via}`,
     async stop() {
       if (!owned) return;
       await stopPostgres(pid, pgdata);

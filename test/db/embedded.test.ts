@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { socketDirFor, startCluster } from "@/lib/db/cluster";
 import { ensureDatabase, withPool } from "@/lib/db/database";
 import { runCli } from "../support/cli";
 
@@ -55,6 +56,41 @@ describe("embedded PostgreSQL", () => {
       expect(rows[0]!.n).toBe(10);
     } finally {
       await app.close();
+    }
+  });
+
+  it("connects the app through a Unix socket in the data directory, and over TCP when that path would be too long", async () => {
+    delete process.env.DATABASE_URL;
+    process.env.IN2_DATA_DIR = dataDir;
+    // inet_server_addr() is NULL on a Unix-socket connection, the server's address on a TCP one
+    const via = (url: string) => withPool(url, async (p) => (await p.query<{ a: string | null }>("SELECT host(inet_server_addr()) AS a")).rows[0]!.a);
+    const app = await ensureDatabase();
+    try {
+      expect(app.cluster?.socketDir).toBe(fs.realpathSync(path.join(dataDir, "pg")));
+      expect(new URL(app.url).searchParams.get("host")).toBe(app.cluster!.socketDir);
+      expect(await via(app.url)).toBeNull();
+      // a second process finds the socket in postmaster.pid and uses it too; 127.0.0.1 still listens
+      const again = await ensureDatabase();
+      expect(again.cluster?.owned).toBe(false);
+      expect(await via(again.url)).toBeNull();
+      const tcp = new URL(app.url);
+      tcp.search = "";
+      expect(await via(tcp.toString())).toBe("127.0.0.1");
+    } finally {
+      await app.close();
+    }
+
+    // sun_path holds 107 bytes: a deeper data directory gets no socket, and the URL stays on TCP
+    const deep = path.join(dataDir, "d".repeat(Math.max(1, 100 - dataDir.length)), "pg");
+    expect(socketDirFor(path.join(dataDir, "pg"), 65535)).toBeDefined();
+    expect(socketDirFor(deep, 5432)).toBeUndefined();
+    const cluster = await startCluster({ dataDir: deep, throwaway: true });
+    try {
+      expect(cluster.socketDir).toBeUndefined();
+      expect(new URL(cluster.url("postgres")).search).toBe("");
+      expect(await via(cluster.url("postgres"))).toBe("127.0.0.1");
+    } finally {
+      await cluster.stop();
     }
   });
 });
