@@ -1,6 +1,6 @@
 import type { FillerSource, SegmentRef } from "@/lib/assemble";
-import { to as copyTo } from "pg-copy-streams";
 import { pool } from "@/lib/db/client";
+import { copyOutRows } from "@/lib/db/copy-out";
 import type { Rng } from "@/lib/random";
 import { BinaryRows } from "./binary-rows";
 import { eligibleList } from "./filler-pool";
@@ -110,12 +110,11 @@ export class DbFillerSource implements FillerSource {
     try {
       // contaminated documents are few (a partial index holds them): an anti-join on them, not a join of every
       // fetched segment to its document row (that hashed the whole document table, ~1 s a batch on 1M segments)
-      const stream = client.query(copyTo(
+      await copyOutRows(client,
         `COPY (SELECT s.id, s.document_id, s.token_count, s.text FROM segment s
                WHERE s.id = ANY('{${want.join(",")}}'::int[]) AND s.corpus_id = ${this.corpusId}
                  AND NOT EXISTS (SELECT 1 FROM document d WHERE d.corpus_id = ${this.corpusId} AND d.contaminated AND d.id = s.document_id))
-         TO STDOUT (FORMAT binary)`));
-      for await (const chunk of stream) rows.parse(chunk as Buffer);
+         TO STDOUT (FORMAT binary)`, (row) => rows.add(row));
     } finally {
       client.release();
     }
