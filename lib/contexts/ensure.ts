@@ -112,12 +112,16 @@ export class ContextResolver {
         for (const id of missing) if (!contextOf.has(id) && !leftOut.has(id)) leftOut.set(id, "unassembled");
       }
     }
-    // a filler from a document found contaminated after the context was made: the context is not exported
+    // a filler from a document found contaminated after the context was made: the context is not exported. The
+    // contaminated documents are few (a partial index lists them): hashed once, and every span is looked up in that
+    // hash instead of probing the document table (~100 probes a context: 0.29 → 0.09 s of PostgreSQL's CPU per 2,000
+    // contexts exported); none at all, and the spans are not even read.
     if (contextOf.size) {
       const { rows: dirty } = await pool().query<{ pairId: number }>(
-        `SELECT c.pair_id AS "pairId" FROM context c
-         WHERE c.id = ANY($1::int[]) AND EXISTS (
-           SELECT 1 FROM jsonb_array_elements(c.spans) s JOIN document d ON d.id = (s->>'documentId')::int WHERE d.contaminated)`,
+        `WITH dirty AS MATERIALIZED (SELECT id FROM document WHERE contaminated)
+         SELECT c.pair_id AS "pairId" FROM context c
+         WHERE c.id = ANY($1::int[]) AND EXISTS (SELECT 1 FROM dirty) AND EXISTS (
+           SELECT 1 FROM jsonb_array_elements(c.spans) s JOIN dirty d ON d.id = (s->>'documentId')::int)`,
         [[...contextOf.values()]]);
       for (const r of dirty) {
         contextOf.delete(r.pairId);
