@@ -119,7 +119,7 @@ export class DbFillerSource implements FillerSource {
       client.release();
     }
     for (const id of want) this.cache.set(id, null);
-    for (const r of rows.finish()) this.cache.set(r.id, r);
+    for (const r of rows.rows) this.cache.set(r.id, r);
   }
 
   /** Cached segments; a long job calls clear() between batches to keep memory bounded. */

@@ -58,7 +58,11 @@ export function copyOutRows(client: PoolClient, sql: string, onRow: (row: never)
       }
     };
 
+    // the socket back to pg's parser (once), with what followed the COPY's last message
+    let attached = false;
     const handBack = (rest: Buffer) => {
+      if (!attached) return;
+      attached = false;
       connection.stream.removeListener("data", onData);
       connection.stream.on("data", pgHandler);
       if (rest.length) pgHandler(rest);
@@ -104,14 +108,12 @@ export function copyOutRows(client: PoolClient, sql: string, onRow: (row: never)
         pgHandler = listeners[0]!;
         c.stream.removeListener("data", pgHandler);
         c.stream.on("data", onData);
+        attached = true;
         c.query(sql);
       },
       handleError(err: Error) {
         // a failing COPY or a lost connection; pg calls handleReadyForQuery after an ErrorResponse too
-        if (connection?.stream.listeners("data").includes(onData)) {
-          connection.stream.removeListener("data", onData);
-          connection.stream.on("data", pgHandler);
-        }
+        handBack(Buffer.alloc(0));
         settle(err);
       },
       handleCommandComplete() {},
