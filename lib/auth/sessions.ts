@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { PoolClient, QueryConfig } from "pg";
 import { pool } from "@/lib/db/client";
 import { prepared } from "@/lib/db/prepared";
 import { ACTIVE_USER } from "./active";
@@ -35,8 +36,13 @@ export const SESSION_TOUCH_SECONDS = 60;
  */
 export async function userForSession(token: string | undefined): Promise<SessionUser | undefined> {
   if (!token || token.length > 200) return undefined;
-  // a named statement (every request runs it): parsed once per connection, not planned again after five runs
-  const { rows } = await pool().query<SessionUser>(prepared(
+  const { rows } = await pool().query<SessionUser>(sessionQuery(token));
+  return rows[0];
+}
+
+/** The session check every request runs: a named statement, parsed once per connection, not planned again after five runs. */
+function sessionQuery(token: string): QueryConfig {
+  return prepared(
     `WITH s AS (
        SELECT s.id, s.user_id, s.last_seen_at FROM session s WHERE s.id = $1 AND s.expires_at > now()),
      touch AS (
@@ -44,8 +50,15 @@ export async function userForSession(token: string | undefined): Promise<Session
          expires_at = CASE WHEN t.last_seen_at < now() - interval '10 minutes' THEN now() + make_interval(days => $2) ELSE t.expires_at END
        FROM s WHERE t.id = s.id AND s.last_seen_at < now() - make_interval(secs => $3) AND t.expires_at > now())
      SELECT u.id, u.email, u.name, u.role::text AS role FROM s JOIN app_user u ON u.id = s.user_id WHERE ${ACTIVE_USER}`,
-    [sha256(token), SESSION_DAYS, SESSION_TOUCH_SECONDS]));
-  return rows[0];
+    [sha256(token), SESSION_DAYS, SESSION_TOUCH_SECONDS]);
+}
+
+/**
+ * Warms one pooled connection for the session check (parsed, and past the five custom plans PostgreSQL makes before
+ * it keeps the generic one) with a token that matches no session.
+ */
+export async function warmSessionCheck(db: PoolClient): Promise<void> {
+  for (let i = 0; i < 6; i++) await db.query(sessionQuery(crypto.randomBytes(24).toString("base64url")));
 }
 
 export async function deleteSession(token: string | undefined): Promise<void> {

@@ -36,6 +36,34 @@ export function pool(): pg.Pool {
   return state.pool;
 }
 
+/**
+ * Opens all of the pool's connections now, runs `warm` on each (one at a time), and keeps them open from then on (the
+ * pool's `min`; idle connections are otherwise closed after IN2_DB_IDLE_MS). For the web server at start-up: a new
+ * PostgreSQL backend pays its catalog caches, plpgsql compiles and custom plans on its first statements, and a team
+ * opening the review page at once would otherwise pay them on every connection in the same instant. A connection
+ * whose warm-up fails is still kept (the failure is reported); returns how many were warmed.
+ */
+export async function warmPool(warm: (client: pg.PoolClient) => Promise<unknown>): Promise<number> {
+  const p = pool();
+  const clients: pg.PoolClient[] = [];
+  try {
+    for (let i = 0; i < (p.options.max ?? 10); i++) clients.push(await p.connect());
+    p.options.min = clients.length;
+    let warmed = 0;
+    for (const c of clients) {
+      try {
+        await warm(c);
+        warmed++;
+      } catch (err) {
+        console.error(`[db] warming a connection failed: ${(err as Error).message}`);
+      }
+    }
+    return warmed;
+  } finally {
+    for (const c of clients) c.release();
+  }
+}
+
 /** Closes the pool (CLI commands and tests call this before exiting). */
 export async function closeDb(): Promise<void> {
   const p = state.pool;

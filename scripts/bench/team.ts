@@ -25,6 +25,7 @@ import { GET as nextRoute } from "@/app/api/pairs/next/route";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/auth/users";
 import { pool } from "@/lib/db/client";
+import { warmServerConnections } from "@/lib/server/warm";
 import { createRng } from "@/lib/random";
 import { benchDatabase, demoDocs, machine } from "./support";
 import { legacyNextRoute } from "./team-legacy-claim";
@@ -35,6 +36,7 @@ const { values } = parseArgs({ options: {
   "baseline-seconds": { type: "string", default: "15" }, pairs: { type: "string", default: "20000" },
   trace: { type: "boolean", default: false }, clients: { type: "string", default: "process" },
   "legacy-seconds": { type: "string", default: "0" }, "legacy-last": { type: "boolean", default: false },
+  "no-warm": { type: "boolean", default: false },
 } });
 const REVIEWERS = Number(values.reviewers);
 const SECONDS = Number(values.seconds);
@@ -257,6 +259,8 @@ try {
     const u = await createUser({ email: `r${i}@bench.in2`, role: "reviewer", password: "bench password 1" });
     cookies.push(`${SESSION_COOKIE}=${(await createSession(u.id)).token}`);
   }
+  // the web server's start-up on an existing database (instrumentation.ts): its pool opened and warmed
+  if (!values["no-warm"]) console.error(`warmed ${await warmServerConnections()} pooled connections`);
   await startChild();
   const rows = [];
   if (BASE_SECONDS > 0) rows.push(await phase("reference (no leases)", server.url, cookies, BASE_SECONDS, { peek: true }));
