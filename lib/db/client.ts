@@ -45,17 +45,22 @@ export function pool(): pg.Pool {
  */
 export async function warmPool(warm: (client: pg.PoolClient) => Promise<unknown>): Promise<number> {
   const p = pool();
+  // all checked out at once, so each is a different connection; each goes back to the pool (and to the requests
+  // waiting for one) as soon as it is warm
   const clients: pg.PoolClient[] = [];
   try {
     for (let i = 0; i < (p.options.max ?? 10); i++) clients.push(await p.connect());
     p.options.min = clients.length;
     let warmed = 0;
-    for (const c of clients) {
+    while (clients.length) {
+      const c = clients.pop()!;
       try {
         await warm(c);
         warmed++;
       } catch (err) {
         console.error(`[db] warming a connection failed: ${(err as Error).message}`);
+      } finally {
+        c.release();
       }
     }
     return warmed;
