@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { PoolClient, QueryConfig } from "pg";
 import { pool } from "@/lib/db/client";
-import { prepared } from "@/lib/db/prepared";
+import { prepared, RUNS_PAST_CUSTOM_PLANS } from "@/lib/db/prepared";
 import { ACTIVE_USER } from "./active";
 import type { SessionUser } from "./roles";
 
@@ -58,7 +58,7 @@ function sessionQuery(token: string): QueryConfig {
  * it keeps the generic one) with a token that matches no session.
  */
 export async function warmSessionCheck(db: PoolClient): Promise<void> {
-  for (let i = 0; i < 6; i++) await db.query(sessionQuery(crypto.randomBytes(24).toString("base64url")));
+  for (let i = 0; i < RUNS_PAST_CUSTOM_PLANS; i++) await db.query(sessionQuery(crypto.randomBytes(24).toString("base64url")));
 }
 
 export async function deleteSession(token: string | undefined): Promise<void> {

@@ -23,8 +23,9 @@ export function pool(): pg.Pool {
   if (!state.pool) {
     // Idle connections are kept for 5 minutes (pg's default closes them after 10 s): a new PostgreSQL backend
     // pays its catalog caches and plpgsql compiles on its first statements (25–35 ms for a decision's triggers),
-    // so after any quiet spell 50 reviewers arriving at once would each pay it. allowExitOnIdle lets a CLI
-    // process that holds only idle connections exit as before.
+    // so after any quiet spell 50 reviewers arriving at once would each pay it. The web server goes further: it
+    // warms all of them at start-up and keeps them (warmPool below). allowExitOnIdle lets a CLI process that holds
+    // only idle connections exit as before.
     state.pool = new pg.Pool({
       connectionString: databaseUrl(), max: Number(process.env.IN2_DB_POOL ?? 10),
       idleTimeoutMillis: Number(process.env.IN2_DB_IDLE_MS ?? 300_000), allowExitOnIdle: true,

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db/client";
 import { PAIR_COLUMNS, withEvidence, type PairRow } from "@/lib/pairs/detail";
 import { Params } from "@/lib/pairs/filter";
 import { cursorOf } from "@/lib/pairs/list";
-import { prepared } from "@/lib/db/prepared";
+import { prepared, RUNS_PAST_CUSTOM_PLANS } from "@/lib/db/prepared";
 import { queueSql } from "@/lib/pairs/queue";
 import type { QueueQuery } from "@/lib/pairs/schemas";
 import type { PairDetail } from "@/lib/pairs/types";
@@ -139,8 +139,6 @@ async function claimOn(db: PoolClient, userId: number, q: QueueQuery, ttl: numbe
 
 /** The queue the review page opens with: no filter, its prefetch of 5 (components/hooks/use-review-queue.ts). */
 const OPENING_QUEUE: QueueQuery = { limit: 5 };
-/** Custom plans PostgreSQL makes of a named statement before it settles on the generic one (plan_cache_mode auto). */
-const CUSTOM_PLANS = 5;
 
 /**
  * Warms one pooled connection for the review queue's opening claim, the statement a team's start burst runs:
@@ -156,7 +154,7 @@ export async function warmClaim(db: PoolClient): Promise<boolean> {
   if (!rows[0]) return false;
   await db.query("BEGIN");
   try {
-    for (let i = 0; i <= CUSTOM_PLANS; i++) await claimOn(db, rows[0].id, OPENING_QUEUE, 1);
+    for (let i = 0; i < RUNS_PAST_CUSTOM_PLANS; i++) await claimOn(db, rows[0].id, OPENING_QUEUE, 1);
   } finally {
     await db.query("ROLLBACK");
   }
