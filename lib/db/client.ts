@@ -74,7 +74,26 @@ export async function warmPool(warm: (client: pg.PoolClient) => Promise<unknown>
 export async function closeDb(): Promise<void> {
   const p = state.pool;
   state.pool = undefined;
-  await p?.end().catch(() => {});
+  if (p) await endPool(p);
+}
+
+/**
+ * Ends a pool and waits until every one of its connections has closed. `pool.end()` alone resolves once it has
+ * asked them to close: a server stopped right after (a test's cluster, the CLI's embedded one) then terminates
+ * connections still open, and the pool re-emits that error, which is an uncaught exception where the pool has no
+ * 'error' listener. Gives up waiting after `timeoutMs`.
+ */
+export async function endPool(p: pg.Pool, timeoutMs = 5_000): Promise<void> {
+  const open = p.totalCount;
+  let removed = 0;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    p.on("remove", () => { if (++removed >= open) resolve(); });
+  });
+  await p.end().catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((r) => { timer = setTimeout(r, timeoutMs); })]);
+  clearTimeout(timer);
 }
 
 /**

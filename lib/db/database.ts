@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { dataDir } from "@/lib/config/paths";
+import { endPool } from "./client";
 import { startCluster, type Cluster } from "./cluster";
 import { migrate } from "./migrate";
 
@@ -49,11 +50,14 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string, te
   });
 }
 
+/** A short-lived pool of its own for `fn` (administration: creating, dropping, migrating databases), closed after. */
 export async function withPool<T>(url: string, fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // an idle connection the server drops (it is stopping) is nobody's error here: fn's queries report their own
+  pool.on("error", () => {});
   try {
     return await fn(pool);
   } finally {
-    await pool.end();
+    await endPool(pool);
   }
 }
