@@ -75,13 +75,16 @@ describe("review queue leases", () => {
   it("a lease expires and the pair returns to the queue", async () => {
     await pool().query(`DELETE FROM pair_lease`);
     const c = await signedIn("reviewer", "c@team.test");
-    const held = await claimPairs(c.user.id, { limit: 2 }, { ttlSeconds: 0.4 });
+    // a short lease, yet long enough that a's claim surely comes while it holds on a loaded machine (0.4 s was not)
+    const held = await claimPairs(c.user.id, { limit: 2 }, { ttlSeconds: 2 });
     expect(held.items).toHaveLength(2);
     const heldIds = held.items.map((p) => p.id);
     const whileHeld = await claimPairs(a.user.id, { limit: 20 }, { ttlSeconds: 60 });
     expect(whileHeld.items.map((p) => p.id).filter((id) => heldIds.includes(id))).toEqual([]);
     await pool().query(`DELETE FROM pair_lease WHERE user_id = $1`, [a.user.id]);
-    await new Promise((r) => setTimeout(r, 600)); // c leaves the page: the 0.4 s lease runs out
+    // c leaves the page: the lease runs out at the time it was given
+    const until = Math.max(...held.items.map((p) => Date.parse(p.leaseUntil)));
+    await new Promise((r) => setTimeout(r, Math.max(0, until - Date.now()) + 100));
     expect(await leaseOf(heldIds[0]!)).toBeNull();
     const after = await claimPairs(a.user.id, { limit: 2 }, { ttlSeconds: 60 });
     expect(after.items.map((p) => p.id)).toEqual(heldIds);
