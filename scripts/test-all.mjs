@@ -98,6 +98,8 @@ if (!browser) {
         const result = spec.tests?.flatMap((t) => t.results ?? []).find((x) => x.status !== "passed" && x.status !== "skipped");
         failures.push(`playwright ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(result?.error?.message ?? result?.status)}`);
       }
+      // errors outside any test: global setup or teardown, the web server
+      for (const e of r.errors ?? []) failures.push(`playwright, outside any test: ${firstLine(e.message ?? e.value)}`);
     }
     if (status !== 0 && (!r || r.stats.unexpected === 0)) {
       totals.failed += 1;
