@@ -15,7 +15,8 @@ const state: BossGlobals = (g.__in2boss ??= {});
 export function boss(): Promise<PgBoss> {
   state.boss ??= (async () => {
     const b = new PgBoss({ connectionString: databaseUrl(), max: 4, schedule: false, supervise: true });
-    b.on("error", (err) => console.error("[queue]", err.message));
+    // once stopping, a connection the server drops as it stops too is expected, not news
+    b.on("error", (err) => { if (!stopping.has(b)) console.error("[queue]", err.message); });
     await b.start();
     await b.createQueue(JOB_QUEUE, { name: JOB_QUEUE, retryLimit: 0, expireInHours: 23 });
     return b;
@@ -23,10 +24,15 @@ export function boss(): Promise<PgBoss> {
   return state.boss;
 }
 
+const stopping = new WeakSet<PgBoss>();
+
 export async function stopBoss(): Promise<void> {
   const b = state.boss;
   state.boss = undefined;
-  if (b) await (await b).stop({ graceful: false, wait: true });
+  if (!b) return;
+  const started = await b;
+  stopping.add(started);
+  await started.stop({ graceful: false, wait: true });
 }
 
 /**
