@@ -138,7 +138,7 @@ function unhandledErrors(output) {
   const lines = text.slice(start).split("\n").map((l) => l.trim());
   const found = [];
   for (let i = 0; i < lines.length && found.length < 5; i++) {
-    if (!/^⎯+ Unhandled (Rejection|Error|Exception) ⎯+$/.test(lines[i])) continue;
+    if (!/^⎯+ (Unhandled|Uncaught) (Rejection|Error|Exception) ⎯+$/.test(lines[i])) continue;
     const message = lines.slice(i + 1).find((l) => l) ?? "";
     const after = lines.slice(i + 1, i + 80);
     const file = after.find((l) => /^This error originated in /.test(l))?.match(/"([^"]+)"/)?.[1];
