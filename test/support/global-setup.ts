@@ -20,8 +20,16 @@ declare module "vitest" {
 
 let cluster: Cluster | undefined;
 let tmp: string | undefined;
+let runTmp: string | undefined;
+const savedTmpdir = process.env.TMPDIR;
 
 export async function setup(project: TestProject) {
+  // Every temporary file of the run (test files' mkdtemp dirs, the throwaway cluster) goes under one directory that
+  // teardown removes, so a run leaves nothing in the system's temp dir whichever test forgot its own. The test
+  // processes start after this and inherit TMPDIR. 0755: the postgres user must reach the clusters inside.
+  runTmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-vitest-"));
+  fs.chmodSync(runTmp, 0o755);
+  process.env.TMPDIR = runTmp;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-test-pg-"));
@@ -41,6 +49,9 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await cluster?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  if (runTmp) fs.rmSync(runTmp, { recursive: true, force: true });
 }
 
 export function withDatabase(url: string, database: string): string {
