@@ -12,15 +12,15 @@ import type pg from "pg";
  * Values that decide which partial index applies (status, quality code, LIMIT) must be written into the text as
  * literals, never passed as parameters: a generic plan cannot prove a partial index's predicate from a `$n`.
  */
+export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  return { name: `in2_${createHash("sha1").update(text).digest("base64url").slice(0, 24)}`, text, values };
+}
+
 /**
  * Runs of a named statement that take it past PostgreSQL's five custom plans (plan_cache_mode auto): by then it has
  * built the generic plan and chosen between the two, so warming a connection (lib/server/warm.ts) runs it this often.
  */
 export const RUNS_PAST_CUSTOM_PLANS = 6;
-
-export function prepared(text: string, values: unknown[]): pg.QueryConfig {
-  return { name: `in2_${createHash("sha1").update(text).digest("base64url").slice(0, 24)}`, text, values };
-}
 
 /** A SQL string literal of a value the caller has validated (an enum member, a `[a-z_]+` code). */
 export function literal(v: string): string {

@@ -19,7 +19,6 @@ declare module "vitest" {
 }
 
 let cluster: Cluster | undefined;
-let tmp: string | undefined;
 let runTmp: string | undefined;
 const savedTmpdir = process.env.TMPDIR;
 
@@ -32,9 +31,8 @@ export async function setup(project: TestProject) {
   process.env.TMPDIR = runTmp;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "in2-test-pg-"));
-    fs.chmodSync(tmp, 0o755);
-    cluster = await startCluster({ dataDir: path.join(tmp, "pg"), throwaway: true });
+    // inside the run's directory, so teardown removes it with the rest
+    cluster = await startCluster({ dataDir: path.join(runTmp, "pg"), throwaway: true });
     adminUrl = cluster.url("postgres");
   }
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
@@ -48,7 +46,6 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await cluster?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   if (savedTmpdir === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = savedTmpdir;
   if (runTmp) fs.rmSync(runTmp, { recursive: true, force: true });
